@@ -1,0 +1,37 @@
+package corpus
+
+import (
+	"path"
+	"strconv"
+	"strings"
+)
+
+// DocumentID returns a document's stable id, safe in URLs: from its symbol
+// and language when it has a symbol ("A/RES/73/27", "en" -> "A_RES_73_27.en"),
+// else from its source path relative to the corpus root
+// ("positions-excerpts/france.txt" -> "positions-excerpts_france").
+func DocumentID(symbol, language, source string) string {
+	if symbol != "" {
+		return slug(symbol) + "." + language
+	}
+	source = strings.TrimSuffix(source, path.Ext(source))
+	return slug(source)
+}
+
+// PassageID returns the id of the passage at ordinal (1-based) of a document.
+func PassageID(docID string, ordinal int) string {
+	return docID + "-p" + strconv.Itoa(ordinal)
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,59 @@
+// Package indexer writes Precedent's Bleve index: it walks a corpus, turns
+// files into documents and passages (through the corpus packages), and
+// builds a new index generation beside the live one, switching atomically.
+//
+// Dependency rule: indexer imports corpus (and its subpackages) and bleve;
+// never search or api. search imports indexer only for this schema and the
+// generation layout.
+package indexer
+
+// Field names of the Bleve index. One Bleve document is one passage; its
+// document's metadata is copied onto it so filters and facets need no join.
+// These names are the contract between indexer and search.
+const (
+	FieldKind = "kind" // corpus.Kind* of the passage
+
+	// Text fields. Text holds the passage analysed without stemming
+	// (unicode tokens, lower-cased): exact phrases and highlighting use it.
+	// TextField(lang) holds the same text analysed with the language's
+	// stemming analyser; only the passage's own language field is set.
+	FieldText = "text"
+
+	FieldDocID      = "doc_id"
+	FieldOrdinal    = "ordinal" // numeric
+	FieldNumber     = "number"  // keyword: "13 (f)"
+	FieldHeadings   = "headings"
+	FieldCitation   = "citation"
+	FieldTitle      = "title"
+	FieldDate       = "date"      // datetime; documents with only a year get Jan 1
+	FieldDateString = "date_text" // the date as the document gives it
+	FieldPageFrom   = "page_from"
+	FieldPageTo     = "page_to"
+
+	// Keyword facet fields (one term per value, not analysed).
+	FieldState        = "state"
+	FieldGroup        = "group"
+	FieldMentions     = "mentions"
+	FieldTopic        = "topic"
+	FieldNorm         = "norm"
+	FieldPrinciple    = "principle"
+	FieldBody         = "body"
+	FieldType         = "type"
+	FieldYear         = "year" // keyword "2015", so it facets as terms
+	FieldLanguage     = "language"
+	FieldSymbol       = "symbol"
+	FieldFamily       = "family"
+	FieldCompleteness = "completeness"
+
+	// FieldPassage stores the whole corpus.Passage as JSON (not indexed), and
+	// FieldDocument the corpus.Document metadata without passages, so a hit
+	// can be answered without a second lookup.
+	FieldPassage  = "passage_json"
+	FieldDocument = "document_json"
+)
+
+// Languages are the six UN languages; each has a stemming analyser.
+var Languages = []string{"en", "fr", "es", "ru", "ar", "zh"}
+
+// TextField returns the name of the stemmed text field of a language.
+func TextField(lang string) string { return "text_" + lang }
