@@ -9,7 +9,11 @@
 // package: api sees only the types below.
 package search
 
-import "github.com/precedent/precedent/corpus"
+import (
+	"errors"
+
+	"github.com/precedent/precedent/corpus"
+)
 
 // Filter field names, also the facet names. They are public API.
 const (
@@ -103,3 +107,14 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// PassageView is one passage with its document and neighbours.
+type PassageView struct {
+	Passage  corpus.Passage `json:"passage"`
+	Document DocumentInfo   `json:"document"`
+	Previous string         `json:"previous,omitempty"` // id of the passage before, if any
+	Next     string         `json:"next,omitempty"`     // id of the passage after, if any
+}
+
+// ErrNotFound is returned for an unknown document or passage id.
+var ErrNotFound = errors.New("not found")

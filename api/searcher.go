@@ -1,0 +1,29 @@
+// Package api serves Precedent over HTTP: gorilla/mux routes under /v1/,
+// request parsing and validation into typed structs, JSON errors, middleware
+// (deadlines, limits, metrics, logging) and the embedded web page.
+//
+// Dependency rule: api imports corpus and search (its types and, in cmd,
+// its implementation), never bleve or indexer. Handlers talk to the Searcher
+// interface, so their tests run on a fake.
+package api
+
+import (
+	"context"
+
+	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/search"
+)
+
+// Searcher is what the API needs of the search package.
+type Searcher interface {
+	// Search runs a validated request; a *search.Error is the client's fault.
+	Search(ctx context.Context, req search.Request) (*search.Response, error)
+	// Document returns a document with its passages in order, or search.ErrNotFound.
+	Document(ctx context.Context, id string) (*corpus.Document, error)
+	// Passage returns a passage with its neighbours, or search.ErrNotFound.
+	Passage(ctx context.Context, id string) (*search.PassageView, error)
+	// FacetValues returns every value of a facet field with its count.
+	FacetValues(ctx context.Context, field string) (*search.Facet, error)
+	// Ready reports whether an index generation is open.
+	Ready() error
+}
