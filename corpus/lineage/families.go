@@ -157,8 +157,6 @@ func (g *grouping) confirmed(i, j int) bool {
 	return Similarity(g.items[i].Words, g.items[j].Words) >= PairThreshold
 }
 
-
-
 // find returns the root (earliest member) of i's group, halving paths.
 func (g *grouping) find(i int) int {
 	for int(g.parent[i]) != i {

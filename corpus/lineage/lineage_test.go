@@ -23,7 +23,7 @@ const (
 func TestNormalise(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"case and punctuation", "Calls upon States, (all) of them.", []string{"calls", "upon", "states", "all", "of", "them"}},
 		{"curly and straight quotes", "the item entitled \u201cLighthouses\u201d", []string{"the", "item", "entitled", "lighthouses"}},
