@@ -1,0 +1,159 @@
+package search
+
+import (
+	"fmt"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/precedent/precedent/indexer"
+)
+
+// MaxPrefixExpansion bounds the terms a prefix* expands to.
+const MaxPrefixExpansion = 200
+
+// compiler turns a parsed query into a Bleve query over one generation.
+type compiler struct {
+	idx bleve.Index
+}
+
+// compile returns the Bleve query of n; nil means n matches nothing useful
+// (a "word" of punctuation only) and is left out of its parent.
+func (c *compiler) compile(n node) (query.Query, error) {
+	switch n := n.(type) {
+	case matchAllNode:
+		return bleve.NewMatchAllQuery(), nil
+	case phraseNode:
+		q := bleve.NewMatchPhraseQuery(n.Text)
+		q.SetField(indexer.FieldText)
+		return q, nil
+	case fieldNode:
+		return filterQuery(n.Field, []string{n.Value})
+	case wordNode:
+		return c.word(n)
+	case boolNode:
+		return c.boolean(n)
+	}
+	return nil, fmt.Errorf("search: unknown query node %T", n)
+}
+
+// word matches a word on the unstemmed text field (as a phrase, so that a
+// "word" like A/70/174 keeps its parts together) and on every language's
+// stemmed field; a passage has only its own language's field, so this finds
+// "attacks" for "attack" in any language.
+func (c *compiler) word(n wordNode) (query.Query, error) {
+	if !hasLetterOrDigit(n.Text) {
+		return nil, nil
+	}
+	switch {
+	case n.Prefix:
+		return c.prefix(n.Text)
+	case n.Fuzzy > 0:
+		q := bleve.NewFuzzyQuery(n.Text)
+		q.SetField(indexer.FieldText)
+		q.SetFuzziness(n.Fuzzy)
+		return q, nil
+	}
+	exact := bleve.NewMatchPhraseQuery(n.Text)
+	exact.SetField(indexer.FieldText)
+	exact.SetBoost(1.2) // the exact form counts a little more than a stem
+	alts := []query.Query{exact}
+	for _, lang := range indexer.Languages {
+		m := bleve.NewMatchQuery(n.Text)
+		m.SetField(indexer.TextField(lang))
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		alts = append(alts, m)
+	}
+	return bleve.NewDisjunctionQuery(alts...), nil
+}
+
+// prefix expands pre* against the index's terms of the text field, at most
+// MaxPrefixExpansion of them, so a short prefix cannot blow up a search.
+func (c *compiler) prefix(p string) (query.Query, error) {
+	dict, err := c.idx.FieldDictPrefix(indexer.FieldText, []byte(p))
+	if err != nil {
+		return nil, fmt.Errorf("search: expanding %s*: %w", p, err)
+	}
+	defer dict.Close()
+	var terms []query.Query
+	for len(terms) < MaxPrefixExpansion {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("search: expanding %s*: %w", p, err)
+		}
+		if e == nil {
+			break
+		}
+		t := bleve.NewTermQuery(e.Term)
+		t.SetField(indexer.FieldText)
+		terms = append(terms, t)
+	}
+	if len(terms) == 0 {
+		return bleve.NewMatchNoneQuery(), nil
+	}
+	return bleve.NewDisjunctionQuery(terms...), nil
+}
+
+func (c *compiler) boolean(n boolNode) (query.Query, error) {
+	must, err := c.compileAll(n.Must)
+	if err != nil {
+		return nil, err
+	}
+	should, err := c.compileAll(n.Should)
+	if err != nil {
+		return nil, err
+	}
+	mustNot, err := c.compileAll(n.MustNot)
+	if err != nil {
+		return nil, err
+	}
+	if len(must)+len(should)+len(mustNot) == 0 {
+		return nil, nil
+	}
+	if len(mustNot) == 0 {
+		switch {
+		case len(must) == 1 && len(should) == 0:
+			return must[0], nil
+		case len(should) > 0 && len(must) == 0:
+			return bleve.NewDisjunctionQuery(should...), nil
+		}
+	}
+	b := bleve.NewBooleanQuery()
+	if len(must) == 0 && len(should) == 0 {
+		must = []query.Query{bleve.NewMatchAllQuery()} // NOT x alone: everything but x
+	}
+	if len(must) > 0 {
+		b.AddMust(must...)
+	}
+	if len(should) > 0 {
+		b.AddShould(should...)
+	}
+	if len(mustNot) > 0 {
+		b.AddMustNot(mustNot...)
+	}
+	return b, nil
+}
+
+func (c *compiler) compileAll(ns []node) ([]query.Query, error) {
+	var qs []query.Query
+	for _, n := range ns {
+		q, err := c.compile(n)
+		if err != nil {
+			return nil, err
+		}
+		if q != nil {
+			qs = append(qs, q)
+		}
+	}
+	return qs, nil
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

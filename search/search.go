@@ -1,0 +1,192 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/precedent/precedent/indexer"
+)
+
+// Units, sorts and facet bounds a Request may ask for.
+const (
+	UnitPassage      = "passage"
+	UnitDocument     = "document"
+	SortRelevance    = "relevance"
+	SortDate         = "date"
+	SortDateDesc     = "-date"
+	DefaultFacetSize = 10
+	MaxFacetSize     = 1000
+	MaxFacets        = 12
+)
+
+// plan is a validated Request ready to run on a generation.
+type plan struct {
+	req     Request
+	query   node
+	filters *filterSet
+	cursor  *cursor
+}
+
+// validate checks a Request and fills its defaults; every mistake is a *Error.
+func validate(req Request) (*plan, error) {
+	switch {
+	case req.Size == 0:
+		req.Size = DefaultSize
+	case req.Size < 0 || req.Size > MaxSize:
+		return nil, &Error{Code: "bad_size", Message: fmt.Sprintf("size %d out of range", req.Size),
+			Hint: fmt.Sprintf("use a size from 1 to %d", MaxSize)}
+	}
+	if req.Sort == "" {
+		req.Sort = SortRelevance
+	}
+	if req.Sort != SortRelevance && req.Sort != SortDate && req.Sort != SortDateDesc {
+		return nil, &Error{Code: "bad_sort", Message: fmt.Sprintf("unknown sort %q", req.Sort),
+			Hint: "sort by relevance, date or -date"}
+	}
+	if req.Unit == "" {
+		req.Unit = UnitPassage
+	}
+	if req.Unit != UnitPassage && req.Unit != UnitDocument {
+		return nil, &Error{Code: "bad_unit", Message: fmt.Sprintf("unknown unit %q", req.Unit),
+			Hint: "unit is passage or document"}
+	}
+	if err := validateFacets(&req); err != nil {
+		return nil, err
+	}
+	n, err := parseQuery(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := newFilterSet(req)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{req: req, query: n, filters: fs}
+	if req.Cursor != "" {
+		if p.cursor, err = decodeCursor(req.Cursor, p.fingerprint()); err != nil {
+			return nil, err
+		}
+		if !validAfter(p.cursor.After, req.Sort) {
+			return nil, &Error{Code: "bad_cursor", Message: "the cursor is not valid for this search",
+				Hint: "pass next_cursor from the previous page unchanged"}
+		}
+	}
+	return p, nil
+}
+
+func validateFacets(req *Request) error {
+	if len(req.Facets) > MaxFacets {
+		return &Error{Code: "too_large", Message: fmt.Sprintf("%d facets requested", len(req.Facets)),
+			Hint: fmt.Sprintf("ask for at most %d facets", MaxFacets)}
+	}
+	seen := map[string]bool{}
+	for _, f := range req.Facets {
+		if !validFilterField(f) {
+			return unknownField(f, "facet")
+		}
+		if seen[f] {
+			return &Error{Code: "bad_facets", Message: fmt.Sprintf("facet %q requested twice", f),
+				Hint: "name each facet once"}
+		}
+		seen[f] = true
+	}
+	switch {
+	case req.FacetSize == 0:
+		req.FacetSize = DefaultFacetSize
+	case req.FacetSize < 0 || req.FacetSize > MaxFacetSize:
+		return &Error{Code: "bad_facets", Message: fmt.Sprintf("facet_size %d out of range", req.FacetSize),
+			Hint: fmt.Sprintf("use a facet_size from 1 to %d", MaxFacetSize)}
+	}
+	return nil
+}
+
+// Search runs a request on the live generation. A *Error is the client's
+// mistake; any other error is the server's.
+func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
+	start := time.Now()
+	p, err := validate(req)
+	if err != nil {
+		return nil, err
+	}
+	g, err := ix.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+	ctx, cancel := context.WithTimeout(ctx, SearchTimeout)
+	defer cancel()
+
+	c := &compiler{idx: g.idx}
+	q, err := c.compile(p.query)
+	if err != nil {
+		return nil, err
+	}
+	if q == nil {
+		return nil, badQuery("the query has no words", "type words, a quoted phrase, or * to browse everything")
+	}
+	var resp *Response
+	var res *bleve.SearchResult
+	if p.req.Unit == UnitDocument {
+		resp, res, err = p.searchDocuments(ctx, g.idx, q)
+	} else {
+		resp, res, err = p.searchPassages(ctx, g.idx, q)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if resp.Facets, err = p.facets(ctx, g.idx, q, res); err != nil {
+		return nil, err
+	}
+	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return resp, nil
+}
+
+// filtered returns q with every active filter but skip's applied.
+func (p *plan) filtered(q query.Query, skip string) query.Query {
+	fq := p.filters.except(skip)
+	if len(fq) == 0 {
+		return q
+	}
+	return bleve.NewConjunctionQuery(append([]query.Query{q}, fq...)...)
+}
+
+// searchPassages runs the main search; its result also carries the facets
+// that have no filter of their own.
+func (p *plan) searchPassages(ctx context.Context, idx bleve.Index, q query.Query) (*Response, *bleve.SearchResult, error) {
+	sr := bleve.NewSearchRequestOptions(p.filtered(q, ""), p.req.Size, 0, false)
+	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
+	sr.SortByCustom(sortOrder(p.req.Sort))
+	sr.IncludeLocations = p.req.Highlight
+	offset := 0
+	if p.cursor != nil {
+		offset = p.cursor.Offset
+		if p.cursor.After != nil {
+			sr.SearchAfter = p.cursor.After
+		} else {
+			sr.From = offset
+		}
+	}
+	p.addSharedFacets(sr)
+	res, err := idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	resp := &Response{Total: res.Total, TotalExact: true, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, dm := range res.Hits {
+		h, err := passageHit(dm, p.req.Highlight)
+		if err != nil {
+			return nil, nil, err
+		}
+		resp.Hits = append(resp.Hits, h)
+	}
+	if len(res.Hits) == p.req.Size && uint64(offset+len(res.Hits)) < res.Total {
+		last := res.Hits[len(res.Hits)-1]
+		next := cursor{After: afterValues(last, p.req.Sort), Offset: offset + len(res.Hits)}
+		resp.NextCursor = encodeCursor(next, p.fingerprint())
+	}
+	return resp, res, nil
+}
