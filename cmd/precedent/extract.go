@@ -1,0 +1,104 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/corpus/load"
+)
+
+func init() {
+	register("extract", "print what the indexer sees in one file (text, or --json metadata and passages)", runExtract)
+}
+
+// extractOptions are the flags of precedent extract.
+type extractOptions struct {
+	file string
+	json bool
+}
+
+func (o *extractOptions) parse(args []string) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.BoolVar(&o.json, "json", false, "print the detected metadata and passages as JSON")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: precedent extract FILE [--json]")
+		fs.PrintDefaults()
+	}
+	// Accept the flag before or after the file name.
+	var files []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return errors.New("extract needs exactly one FILE")
+	}
+	o.file = files[0]
+	return nil
+}
+
+func runExtract(args []string) error {
+	var o extractOptions
+	if err := o.parse(args); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(o.file)
+	if err != nil {
+		return err
+	}
+	doc, err := load.File(filepath.Dir(abs), filepath.Base(abs), load.Options{})
+	if err != nil {
+		return err
+	}
+	if o.json {
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	return printDocument(os.Stdout, doc)
+}
+
+// printDocument writes the metadata and passages of doc as text, each
+// passage under its heading path with its number and citation.
+func printDocument(w io.Writer, d *corpus.Document) error {
+	fmt.Fprintf(w, "%s\n", d.Title)
+	for _, f := range [][2]string{{"symbol", d.Symbol}, {"date", d.Date}, {"body", d.Body}, {"type", d.Type},
+		{"session", d.Session}, {"agenda item", d.AgendaItem}, {"language", d.Language},
+		{"states", strings.Join(d.States, ", ")}, {"groups", strings.Join(d.Groups, ", ")},
+		{"sponsors", d.Sponsors}, {"on behalf of", d.OnBehalfOf}, {"completeness", d.Completeness}} {
+		if f[1] != "" {
+			fmt.Fprintf(w, "%-13s %s\n", f[0]+":", f[1])
+		}
+	}
+	fmt.Fprintf(w, "%d passages\n", len(d.Passages))
+	var path []string
+	for _, p := range d.Passages {
+		if strings.Join(p.Headings, "\x00") != strings.Join(path, "\x00") {
+			path = p.Headings
+			fmt.Fprintf(w, "\n== %s\n", strings.Join(path, " > "))
+		}
+		fmt.Fprintf(w, "\n[%s] %s (p. %s)\n%s\n", p.Kind, p.Citation, pageRange(p), p.Text)
+	}
+	return nil
+}
+
+func pageRange(p corpus.Passage) string {
+	if p.PageTo > p.PageFrom {
+		return fmt.Sprintf("%d-%d", p.PageFrom, p.PageTo)
+	}
+	return fmt.Sprint(p.PageFrom)
+}

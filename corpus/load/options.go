@@ -1,0 +1,39 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/precedent/precedent/corpus/pdftext"
+	"github.com/precedent/precedent/corpus/segment"
+)
+
+// Options configure File.
+type Options struct {
+	// ExtractPDF extracts the text of a PDF; nil means pdftext.ExtractFile.
+	// The indexer passes one that runs extraction in a child process.
+	ExtractPDF func(path string) (*pdftext.Document, error)
+}
+
+func readPDF(full string, opt Options) (text, error) {
+	extract := opt.ExtractPDF
+	if extract == nil {
+		extract = pdftext.ExtractFile
+	}
+	doc, err := extract(full)
+	switch {
+	case errors.Is(err, pdftext.ErrNoTextLayer):
+		return text{}, &SkipError{Reason: "no text layer (needs OCR)"}
+	case errors.Is(err, pdftext.ErrEncrypted):
+		return text{}, &SkipError{Reason: "encrypted PDF"}
+	case err != nil:
+		return text{}, &SkipError{Reason: fmt.Sprintf("broken PDF: %v", err)}
+	case doc == nil:
+		return text{}, &SkipError{Reason: "broken PDF: no document"}
+	}
+	pages := make([]segment.Page, len(doc.Pages))
+	for i, p := range doc.Pages {
+		pages[i] = segment.Page{Number: p.Number, Text: p.Text, Footnotes: p.Footnotes}
+	}
+	return text{pages: pages, title: doc.Title}, nil
+}
