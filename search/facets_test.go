@@ -68,3 +68,24 @@ func TestFacetMultiSelect(t *testing.T) {
 		t.Errorf("type facet = %v, total %d", typ, resp.Total)
 	}
 }
+
+// TestGroupFilter: a group filter finds its members' passages even when
+// the passages carry no group tag (the fixtures have none).
+func TestGroupFilter(t *testing.T) {
+	ix := openFixture(t)
+	resp, err := ix.Search(context.Background(), Request{Query: "*", Filters: map[string][]string{FieldGroup: {"LAS"}},
+		Facets: []string{FieldState}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, term := range resp.Facets[0].Terms {
+		got[term.Value] = term.Count
+		if term.Label == term.Value {
+			t.Errorf("state %s has no label", term.Value)
+		}
+	}
+	if resp.Total != 4 || got["EGY"] != 2 || got["SAU"] != 2 || len(got) != 2 {
+		t.Errorf("LAS: total %d, states %v; want EGY 2, SAU 2", resp.Total, got)
+	}
+}

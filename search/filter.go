@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/precedent/precedent/corpus"
 	"github.com/precedent/precedent/indexer"
 )
 
@@ -54,6 +55,13 @@ func filterQuery(field string, values []string) (query.Query, error) {
 	var alts []query.Query
 	for _, v := range values {
 		alts = append(alts, term(field, v))
+		if field == FieldGroup {
+			if g, ok := corpus.GroupByID(v); ok {
+				for _, m := range g.Members {
+					alts = append(alts, term(FieldState, m))
+				}
+			}
+		}
 	}
 	if len(alts) == 1 {
 		return alts[0], nil

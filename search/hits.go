@@ -132,7 +132,8 @@ func window(text string, ranges [][2]int) (int, int) {
 	return from, to
 }
 
-// label is the human label of a facet value.
+// label is the human label of a facet value, from the gazetteer and
+// taxonomy; a value they do not know is its own label.
 func label(field, value string) string {
-	return value
+	return corpus.Label(field, value)
 }
