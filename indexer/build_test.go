@@ -1,0 +1,218 @@
+package indexer
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+func TestBuildReport(t *testing.T) {
+	opt := fixtureOptions(t, "testdata/corpus")
+	r, err := Build(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReconciles(t, r)
+	if r.FilesSeen != 8 || r.Indexed != 4 || r.Passages != 13 || r.Generation != "gen-1" || !r.NewGeneration {
+		t.Errorf("report = seen %d indexed %d passages %d generation %s new %v; want 8, 4, 13, gen-1, true",
+			r.FilesSeen, r.Indexed, r.Passages, r.Generation, r.NewGeneration)
+	}
+	wantDup := map[string]string{
+		"reports/harbour-report.txt": "same content",
+		"drafts/L.7.json":            "same symbol and language",
+	}
+	for _, d := range r.Duplicates {
+		if wantDup[d.DuplicateOf] != d.Why {
+			t.Errorf("duplicate %+v, want one of %v", d, wantDup)
+		}
+	}
+	skips := map[string]Skip{}
+	for _, s := range r.Skipped {
+		skips[s.Path] = s
+	}
+	if s := skips["drafts/scan.bin"]; s.Reason != "unsupported format" || s.Error {
+		t.Errorf("scan.bin skip = %+v, want the loader's reason, not an error", s)
+	}
+	if s := skips["drafts/broken.txt"]; !s.Error || !strings.Contains(s.Reason, "panic") {
+		t.Errorf("broken.txt skip = %+v, want an error naming the panic", s)
+	}
+	saved, err := ReadReport(opt.Data)
+	if err != nil || saved.Passages != r.Passages {
+		t.Errorf("report.json: %v, %+v", err, saved)
+	}
+}
+
+func checkReconciles(t *testing.T, r *Report) {
+	t.Helper()
+	if got := r.Indexed + len(r.Skipped) + len(r.Duplicates); got != r.FilesSeen {
+		t.Errorf("indexed %d + skipped %d + duplicates %d = %d, want files_seen %d",
+			r.Indexed, len(r.Skipped), len(r.Duplicates), got, r.FilesSeen)
+	}
+	if got := r.Unchanged + r.Changed + r.Added; got != r.FilesSeen {
+		t.Errorf("unchanged+changed+added = %d, want files_seen %d", got, r.FilesSeen)
+	}
+}
+
+func openLive(t *testing.T, dataDir string) bleve.Index {
+	t.Helper()
+	path, err := CurrentGeneration(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := OpenGeneration(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return idx
+}
+
+func TestGenerationSearchable(t *testing.T) {
+	opt := fixtureOptions(t, "testdata/corpus")
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	idx := openLive(t, opt.Data)
+	phrase := func(field, text string) query.Query {
+		q := bleve.NewMatchPhraseQuery(text)
+		q.SetField(field)
+		return q
+	}
+	match := func(field, text string) query.Query {
+		q := bleve.NewMatchQuery(text)
+		q.SetField(field)
+		return q
+	}
+	term := func(field, v string) query.Query {
+		q := bleve.NewTermQuery(v)
+		q.SetField(field)
+		return q
+	}
+	tests := []struct {
+		name string
+		q    query.Query
+		want []string
+	}{
+		{"exact phrase", phrase(FieldText, "Lighthouse lamps lit"), []string{"reports_harbour-report-p2"}},
+		{"phrase is not stemmed", phrase(FieldText, "lighthouse lamp lit"), nil},
+		{"english stemming", match(TextField("en"), "lamp"), []string{"reports_harbour-report-p2"}},
+		{"french stemming", match(TextField("fr"), "marée"), []string{"positions_ruritanie-fr-p1"}},
+		{"curly apostrophe folded", phrase(FieldText, "Ruritania's view"), []string{"positions_ruritania-p1"}},
+		{"keyword facet field", term(FieldState, "RUR"), []string{"positions_ruritania-p1", "positions_ruritania-p2", "positions_ruritania-p3", "positions_ruritanie-fr-p1", "positions_ruritanie-fr-p2"}},
+		{"tag field", term(FieldTopic, "cbms"), []string{"reports_harbour-report-p1", "reports_harbour-report-p2"}},
+		{"symbol", term(FieldSymbol, "A/C.9/99/L.7"), []string{"A_C.9_99_L.7.en-p1", "A_C.9_99_L.7.en-p2", "A_C.9_99_L.7.en-p3", "A_C.9_99_L.7.en-p4"}},
+		{"year", term(FieldYear, "2031"), []string{"A_C.9_99_L.7.en-p1", "A_C.9_99_L.7.en-p2", "A_C.9_99_L.7.en-p3", "A_C.9_99_L.7.en-p4"}},
+		{"number", term(FieldNumber, "2"), []string{"A_C.9_99_L.7.en-p4", "reports_harbour-report-p3"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := bleve.NewSearchRequestOptions(tc.q, 50, 0, false)
+			res, err := idx.Search(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			sort.Strings(got)
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("hits = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestStoredFieldsAndFacets(t *testing.T) {
+	opt := fixtureOptions(t, "testdata/corpus")
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	idx := openLive(t, opt.Data)
+	req := bleve.NewSearchRequest(bleve.NewMatchAllQuery())
+	req.Fields = []string{FieldPassage, FieldDocument, FieldText}
+	req.AddFacet(FieldBody, bleve.NewFacetRequest(FieldBody, 10))
+	req.SortBy([]string{FieldDocID, FieldOrdinal})
+	req.Size = 100
+	res, err := idx.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 13 {
+		t.Fatalf("total = %d, want 13", res.Total)
+	}
+	counts := map[string]int{}
+	for _, tf := range res.Facets[FieldBody].Terms.Terms() {
+		counts[tf.Term] = tf.Count
+	}
+	if counts["GA"] != 4 || counts["national"] != 5 || counts["other"] != 4 {
+		t.Errorf("body facet = %v", counts)
+	}
+	for _, h := range res.Hits {
+		for _, f := range req.Fields {
+			if s, _ := h.Fields[f].(string); s == "" {
+				t.Errorf("%s: stored field %s missing", h.ID, f)
+			}
+		}
+	}
+	if first := res.Hits[0]; !strings.Contains(first.Fields[FieldPassage].(string), `"family":"fam-`) {
+		t.Errorf("passage_json has no family: %v", first.Fields[FieldPassage])
+	}
+}
+
+func TestIncremental(t *testing.T) {
+	dir := copyTree(t, "testdata/corpus")
+	opt := fixtureOptions(t, dir)
+	ctx := context.Background()
+	first, err := Build(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// broken.txt fails every time (not cached), so move it out to see a quiet re-run.
+	if err := os.Remove(filepath.Join(dir, "drafts", "broken.txt")); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Build(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.NewGeneration || second.Extracted != 0 || second.Unchanged != first.FilesSeen-1 || second.Generation != first.Generation {
+		t.Errorf("re-run without changes: new=%v extracted=%d unchanged=%d gen=%s, want no work on %s",
+			second.NewGeneration, second.Extracted, second.Unchanged, second.Generation, first.Generation)
+	}
+	appendText(t, filepath.Join(dir, "positions", "ruritania.md"), "\n\nRuritania adds a paragraph about buoys.\n")
+	os.Remove(filepath.Join(dir, "reports", "reissued", "harbour-report.txt"))
+	third, err := Build(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReconciles(t, third)
+	if third.Extracted != 1 || third.Changed != 1 || third.Removed != 1 || third.Passages != first.Passages+1 {
+		t.Errorf("after one change and one removal: %+v", third)
+	}
+	gens, _ := generations(IndexDir(opt.Data))
+	if len(gens) != 2 || gens[1] != 2 {
+		t.Errorf("generations on disk = %v, want the live one and the previous one [1 2]", gens)
+	}
+	if n, _ := openLive(t, opt.Data).DocCount(); n != uint64(third.Passages) {
+		t.Errorf("live generation has %d passages, report says %d", n, third.Passages)
+	}
+}
+
+func appendText(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,94 @@
+package indexer
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/precedent/precedent/corpus"
+)
+
+// The cache keeps the processed result of each file (extracted, tagged,
+// before lineage) as DATA/cache/<key>.json.gz, where key hashes the file's
+// content, its metadata files and Options.Version. An unchanged file is
+// read back from it instead of being extracted and tagged again.
+const cacheDirName = "cache"
+
+// cacheEntry is one file's processed result: a document, or the reason the
+// loader declined it. Unexpected failures are not cached.
+type cacheEntry struct {
+	Document *corpus.Document `json:"document,omitempty"`
+	Skip     string           `json:"skip,omitempty"`
+}
+
+type fileCache struct{ dir string }
+
+func openCache(dataDir string) (*fileCache, error) {
+	dir := filepath.Join(dataDir, cacheDirName)
+	return &fileCache{dir: dir}, os.MkdirAll(dir, 0o755)
+}
+
+func (c *fileCache) path(key string) string { return filepath.Join(c.dir, key+".json.gz") }
+
+// get returns the entry of key, or ok=false when it is absent or unreadable.
+func (c *fileCache) get(key string) (e cacheEntry, ok bool) {
+	f, err := os.Open(c.path(key))
+	if err != nil {
+		return e, false
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return e, false
+	}
+	if err := json.NewDecoder(zr).Decode(&e); err != nil {
+		return cacheEntry{}, false
+	}
+	return e, e.Document != nil || e.Skip != ""
+}
+
+// put stores an entry atomically (temp file + rename), so a killed run
+// never leaves a truncated entry under a valid name.
+func (c *fileCache) put(key string, e cacheEntry) error {
+	f, err := os.CreateTemp(c.dir, ".put-*")
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestSpeed)
+	err = json.NewEncoder(zw).Encode(e)
+	if cerr := zw.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), c.path(key))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// prune deletes entries whose key is not in keep, and leftover temp files.
+func (c *fileCache) prune(keep map[string]bool) error {
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, e := range entries {
+		key, ok := strings.CutSuffix(e.Name(), ".json.gz")
+		if ok && keep[key] {
+			continue
+		}
+		if err := os.Remove(filepath.Join(c.dir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,76 @@
+package indexer
+
+import (
+	"fmt"
+
+	"github.com/precedent/precedent/corpus"
+)
+
+// Options configure Build. The corpus packages are passed in as functions,
+// so the indexer's tests run on hand-made documents and the binary wires the
+// real loader, tagger and lineage.
+type Options struct {
+	Corpus string // corpus root, walked recursively
+	Data   string // data directory: index/, cache/, report.json
+
+	// Load turns one file (rel is slash-separated, relative to root) into a
+	// document with metadata and passages. A *Skipped error declines the
+	// file with a reason for the report; any other error (or a panic) is
+	// reported as an unexpected failure. Required.
+	Load func(root, rel string) (*corpus.Document, error)
+	// IsMetadataFile tells the metadata files (MANIFEST.json, sidecars)
+	// that are inputs of other files, not documents. Optional.
+	IsMetadataFile func(name string) bool
+	// Tag fills a document's states, groups and passage tags. Optional.
+	Tag func(doc *corpus.Document)
+	// Lineage groups passages into language families. Optional.
+	Lineage Lineage
+	// Version names the extraction pipeline (loader, tagger); cached
+	// results of another version are redone. Use the binary's hash.
+	Version string
+
+	Workers   int // files extracted at once; default 2
+	BatchSize int // passages per Bleve batch; default DefaultBatchSize
+	// Progress, when set, is called after each file of a phase
+	// ("extract", then "index").
+	Progress func(phase string, done, total int)
+}
+
+// DefaultBatchSize is the number of passages per Bleve batch (measured by
+// BenchmarkBatchSize).
+const DefaultBatchSize = 1000
+
+// Lineage groups the passages of a corpus into language families.
+// Build calls Add for every passage of every indexed document (in corpus
+// order), then Families once, then Bands for each passage while writing.
+type Lineage interface {
+	Add(passageID, text string)
+	// Families returns passage id -> family id for passages in a family.
+	Families() map[string]string
+	// Bands returns the LSH band keys of an added passage (FieldLSH).
+	Bands(passageID string) []string
+}
+
+// Skipped is the error a loader returns to decline a file with a reason
+// shown in the report ("no text layer (needs OCR)").
+type Skipped struct {
+	Reason string
+}
+
+func (s *Skipped) Error() string { return s.Reason }
+
+func (o *Options) check() error {
+	if o.Corpus == "" || o.Data == "" {
+		return fmt.Errorf("indexer: Corpus and Data are required")
+	}
+	if o.Load == nil {
+		return fmt.Errorf("indexer: Load is required")
+	}
+	if o.Workers <= 0 {
+		o.Workers = 2
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = DefaultBatchSize
+	}
+	return nil
+}

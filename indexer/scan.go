@@ -1,0 +1,93 @@
+package indexer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// corpusFile is one candidate document file of the corpus.
+type corpusFile struct {
+	rel         string // slash-separated, relative to the corpus root
+	contentHash string // sha256 of the file, hex
+	key         string // cache key: content, metadata files, pipeline version
+}
+
+// listFiles returns the candidate document files under root, sorted:
+// regular files, not hidden, not metadata files, not inside skipDir.
+func listFiles(root, skipDir string, isMetadata func(string) bool) ([]string, error) {
+	skipAbs, _ := filepath.Abs(skipDir)
+	var rels []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			abs, _ := filepath.Abs(p)
+			if p != root && (strings.HasPrefix(name, ".") || abs == skipAbs) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || strings.HasPrefix(name, ".") {
+			return nil
+		}
+		if isMetadata != nil && isMetadata(name) {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rels = append(rels, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(rels)
+	return rels, err
+}
+
+// hashFile returns the sha256 of a file, hex.
+func hashFile(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// metadataInputs returns the metadata files that may describe rel: its
+// folder's MANIFEST.json and its sidecars (NAME.meta.json, NAME.ext.meta.json).
+func metadataInputs(rel string) []string {
+	dir, base := path.Split(rel)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	return []string{dir + "MANIFEST.json", dir + stem + ".meta.json", dir + base + ".meta.json"}
+}
+
+// describeFile hashes a file, its path and its metadata inputs into a
+// corpusFile (the path is part of the key: it makes the document's id).
+func describeFile(root, rel, version string) (corpusFile, error) {
+	content, err := hashFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return corpusFile{}, err
+	}
+	h := sha256.New()
+	io.WriteString(h, FormatVersion+"\x00"+version+"\x00"+rel+"\x00"+content)
+	for _, m := range metadataInputs(rel) {
+		if mh, err := hashFile(filepath.Join(root, filepath.FromSlash(m))); err == nil {
+			io.WriteString(h, "\x00"+m+"\x00"+mh)
+		}
+	}
+	return corpusFile{rel: rel, contentHash: content, key: hex.EncodeToString(h.Sum(nil))}, nil
+}

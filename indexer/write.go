@@ -1,0 +1,207 @@
+package indexer
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/precedent/precedent/corpus"
+)
+
+// keptFile is a file whose document goes into the generation.
+type keptFile struct {
+	rel string
+	key string
+}
+
+// generationWriter streams documents into a new Bleve generation.
+type generationWriter struct {
+	idx      bleve.Index
+	batch    *bleve.Batch
+	size     int
+	families map[string]string
+	lineage  Lineage
+}
+
+func newGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) (*generationWriter, error) {
+	m, err := NewMapping()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.New(path, m)
+	if err != nil {
+		return nil, fmt.Errorf("creating index generation: %w", err)
+	}
+	return &generationWriter{idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
+}
+
+// add indexes the passages of one document.
+func (w *generationWriter) add(doc *corpus.Document) error {
+	meta := *doc
+	meta.Passages = nil
+	docJSON, err := json.Marshal(&meta)
+	if err != nil {
+		return err
+	}
+	common := documentFields(doc, string(docJSON))
+	for i := range doc.Passages {
+		p := &doc.Passages[i]
+		if fam, ok := w.families[p.ID]; ok {
+			p.Family = fam
+		}
+		var bands []string
+		if w.lineage != nil {
+			bands = w.lineage.Bands(p.ID)
+		}
+		fields, err := passageFields(doc, p, common, bands)
+		if err != nil {
+			return err
+		}
+		if err := w.batch.Index(p.ID, fields); err != nil {
+			return fmt.Errorf("indexing passage %s: %w", p.ID, err)
+		}
+		if w.batch.Size() >= w.size {
+			if err := w.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *generationWriter) flush() error {
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	err := w.idx.Batch(w.batch)
+	w.batch.Reset()
+	return err
+}
+
+// finish writes the last batch and the generation's internal metadata,
+// then closes the index (which persists everything).
+func (w *generationWriter) finish(files map[string]string) error {
+	err := w.flush()
+	if err == nil {
+		var b []byte
+		b, err = json.Marshal(files)
+		if err == nil {
+			err = w.idx.SetInternal([]byte(internalFiles), b)
+		}
+	}
+	if err == nil {
+		err = w.idx.SetInternal([]byte(internalFormat), []byte(FormatVersion))
+	}
+	if cerr := w.idx.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// documentFields are the fields every passage of doc carries.
+func documentFields(doc *corpus.Document, docJSON string) map[string]interface{} {
+	f := map[string]interface{}{
+		FieldDocID:    doc.ID,
+		FieldTitle:    doc.Title,
+		FieldBody:     doc.Body,
+		FieldType:     doc.Type,
+		FieldLanguage: doc.Language,
+		FieldDocument: docJSON,
+	}
+	setIf(f, FieldSymbol, doc.Symbol)
+	setIf(f, FieldCompleteness, doc.Completeness)
+	setIf(f, FieldDateString, doc.Date)
+	if y := doc.Year(); y > 0 {
+		f[FieldYear] = strconv.Itoa(y)
+		f[FieldDate] = documentDate(doc.Date, y)
+	}
+	return f
+}
+
+// documentDate parses "2015-07-22", "2015-07" or "2015"; a partial date
+// gets the first day of its month or year.
+func documentDate(s string, year int) time.Time {
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// passageFields is the Bleve document of one passage.
+func passageFields(doc *corpus.Document, p *corpus.Passage, common map[string]interface{}, bands []string) (map[string]interface{}, error) {
+	pj, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	f := make(map[string]interface{}, len(common)+20)
+	for k, v := range common {
+		f[k] = v
+	}
+	f[FieldPassage] = string(pj)
+	f[FieldKind] = p.Kind
+	f[FieldText] = p.Text
+	if _, ok := langAnalyzers[doc.Language]; ok {
+		f[TextField(doc.Language)] = p.Text
+	}
+	f[FieldOrdinal] = p.Ordinal
+	setIf(f, FieldNumber, p.Number)
+	setIf(f, FieldCitation, p.Citation)
+	setIf(f, FieldFamily, p.Family)
+	if len(p.Headings) > 0 {
+		f[FieldHeadings] = p.Headings
+	}
+	if p.PageFrom > 0 {
+		f[FieldPageFrom] = p.PageFrom
+		f[FieldPageTo] = max(p.PageTo, p.PageFrom)
+	}
+	setList(f, FieldState, union(doc.States, p.Tags.States))
+	setList(f, FieldGroup, union(doc.Groups, p.Tags.Groups))
+	setList(f, FieldMentions, corpus.IDs(p.Tags.Mentions))
+	setList(f, FieldTopic, corpus.IDs(p.Tags.Topics))
+	setList(f, FieldNorm, corpus.IDs(p.Tags.Norms))
+	setList(f, FieldPrinciple, corpus.IDs(p.Tags.Principles))
+	setList(f, FieldLSH, bands)
+	return f, nil
+}
+
+func setIf(f map[string]interface{}, field, v string) {
+	if v != "" {
+		f[field] = v
+	}
+}
+
+func setList(f map[string]interface{}, field string, v []string) {
+	if len(v) > 0 {
+		f[field] = v
+	}
+}
+
+// union returns the distinct values of a and b, sorted.
+func union(a, b []string) []string {
+	if len(b) == 0 {
+		return a
+	}
+	u := slices.Concat(a, b)
+	slices.Sort(u)
+	return slices.Compact(u)
+}
+
+// dirSize is the total size of the files under dir.
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
