@@ -31,6 +31,11 @@ func TestNormalise(t *testing.T) {
 		{"hyphens and dashes", "non\u2011State actors \u2014 confidence-building", []string{"non", "state", "actors", "confidence", "building"}},
 		{"NFKC ligature", "\ufb01ndings", []string{"findings"}},
 		{"apostrophes", "a State\u2019s and States\u2019 views", []string{"a", "state", "s", "and", "states", "views"}},
+		{"abbreviations spelled out", "use of ICTs and ICT-related", []string{"use", "of", "information", "and",
+			"communications", "technologies", "and", "information", "and", "communications", "technology", "related"}},
+		{"proper names are one word", "Welcoming the work of the Group of Governmental Experts on Tides, and",
+			[]string{"welcoming", "the", "work", "of", "the", "group_of_governmental_experts_on_tides", "and"}},
+		{"two capitalised words are not a name", "the General Assembly decides", []string{"the", "general", "assembly", "decides"}},
 		{"empty", " \n ", nil},
 	}
 	for _, tc := range tests {

@@ -15,15 +15,79 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// abbreviations are spelled out before comparison: General Assembly texts
+// wrote "ICTs" until 2019 and "information and communications technologies"
+// from 2020, and the change should not hide a paragraph's lineage.
+var abbreviations = map[string][]string{
+	"ict":  {"information", "and", "communications", "technology"},
+	"icts": {"information", "and", "communications", "technologies"},
+}
+
+// nameJoiners are the lower-case words a proper name may contain
+// ("Group of Governmental Experts on Developments in the Field of ...").
+var nameJoiners = map[string]bool{"of": true, "on": true, "in": true, "the": true, "and": true, "for": true, "to": true}
+
+// minNameWords is how many capitalised words make a run a proper name.
+const minNameWords = 3
+
 // Normalise returns the words of text as lineage compares them: NFKC,
-// lower-cased, split at anything that is not a letter, digit or combining
-// mark (so punctuation, quotes, dashes, hyphens and line breaks do not
-// matter).
+// split at anything that is not a letter, digit or combining mark (so
+// punctuation, quotes, dashes, hyphens and line breaks do not matter),
+// lower-cased, with the abbreviations ICT and ICTs spelled out, and each
+// proper name of three or more capitalised words ("Charter of the United
+// Nations", the seventeen words naming the Group of Governmental Experts)
+// joined into one word, so that long names shared by otherwise different
+// paragraphs do not make them look alike.
 func Normalise(text string) []string {
-	text = strings.ToLower(norm.NFKC.String(text))
-	return strings.FieldsFunc(text, func(r rune) bool {
+	words := strings.FieldsFunc(norm.NFKC.String(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 	})
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); {
+		if n := nameLength(words[i:]); n > 0 {
+			out = append(out, strings.ToLower(strings.Join(words[i:i+n], "_")))
+			i += n
+			continue
+		}
+		w := strings.ToLower(words[i])
+		if long, ok := abbreviations[w]; ok {
+			out = append(out, long...)
+		} else {
+			out = append(out, w)
+		}
+		i++
+	}
+	return out
+}
+
+// nameLength returns how many words at the start of words form a proper
+// name (at least minNameWords capitalised words, joined only by
+// nameJoiners), or 0.
+func nameLength(words []string) int {
+	caps, end := 0, 0
+	for i, w := range words {
+		switch {
+		case capitalised(w):
+			caps, end = caps+1, i+1
+		case nameJoiners[w] && caps > 0:
+		default:
+			if caps >= minNameWords {
+				return end
+			}
+			return 0
+		}
+	}
+	if caps >= minNameWords {
+		return end
+	}
+	return 0
+}
+
+func capitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // quoteDash maps typographic quotes and dashes to their ASCII forms, so a
