@@ -7,9 +7,10 @@ import (
 )
 
 var (
-	designatorRe = regexp.MustCompile(`^([IVXL]{1,6}|[A-Z]|\d{1,3}(?:\.\d{1,3})*)\.\s`)
-	annexCiteRe  = regexp.MustCompile(`^(?i)(annex|appendix)(\s+[IVXL\d]+)?\b`)
-	trailParenRe = regexp.MustCompile(`\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$`)
+	designatorRe  = regexp.MustCompile(`^([IVXL]{1,6}|[A-Z]|\d{1,3}(?:\.\d{1,3})*)\.\s`)
+	annexCiteRe   = regexp.MustCompile(`^(?i)(annex|appendix)(\s+[IVXL\d]+)?\b`)
+	articleCiteRe = regexp.MustCompile(`^Article (\d+)\b`)
+	trailParenRe  = regexp.MustCompile(`\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$`)
 )
 
 // Citation returns a ready-to-paste reference to a passage of a document:
@@ -25,6 +26,9 @@ var (
 func Citation(d *Document, p *Passage) string {
 	parts := []string{citedName(d)}
 	if a := annexOf(p.Headings); a != "" {
+		parts = append(parts, a)
+	}
+	if a := articleOf(p.Headings); a != "" {
 		parts = append(parts, a)
 	}
 	switch {
@@ -102,6 +106,16 @@ func annexOf(headings []string) string {
 	return ""
 }
 
+// articleOf returns "art. 5" when the passage is in an article.
+func articleOf(headings []string) string {
+	for i := len(headings) - 1; i >= 0; i-- {
+		if m := articleCiteRe.FindStringSubmatch(headings[i]); m != nil {
+			return "art. " + m[1]
+		}
+	}
+	return ""
+}
+
 // section returns the designators of the headings above a passage,
 // outermost first: "III", "III.A".
 func section(headings []string) string {
@@ -120,7 +134,7 @@ func position(d *Document, p *Passage, keep func(*Passage) bool) int {
 	n := 0
 	for i := range d.Passages {
 		q := &d.Passages[i]
-		if keep(q) {
+		if keep(q) && annexOf(q.Headings) == annexOf(p.Headings) {
 			n++
 		}
 		if q.Ordinal == p.Ordinal && q.Text == p.Text {

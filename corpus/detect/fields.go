@@ -15,7 +15,7 @@ var (
 	// A/C.1/80/L.13, A/AC.290/2021/CRP.2, S/2021/123, E/CN.4/2004/L.1.
 	symbolRe     = regexp.MustCompile(`\b(?:A|S|E|CCPR|UNEP)/(?:[A-Z]+(?:\.\d+)?/){0,2}\d+(?:/[A-Z]+(?:\.\d+)?|/\d+)*(?:/(?:Rev|Add|Corr)\.\d+)*\b`)
 	dateRe       = regexp.MustCompile(`\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b`)
-	adoptedRe    = regexp.MustCompile(`(?i)adopted by the General Assembly\s+on\s+(\d{1,2}\s+\w+\s+\d{4})`)
+	adoptedRe    = regexp.MustCompile(`Resolution adopted by the General Assembly\s+on\s+(\d{1,2}\s+\w+\s+\d{4})`)
 	sessionRe    = regexp.MustCompile(`(?i)^([a-z]+(?:-[a-z]+)?)\s+(?:special\s+)?session\b`)
 	agendaRe     = regexp.MustCompile(`(?i)^agenda items?\s+(.+?)\s*$`)
 	symSessionRe = regexp.MustCompile(`^A/(?:RES/|C\.\d/|INF/)?(\d{1,3})/`)

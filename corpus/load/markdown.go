@@ -30,8 +30,8 @@ func readMarkdown(data []byte) (text, error) {
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
 			t := inlineText(n, src)
-			if c, ok := n.(interface{ Lines() *mdtext.Segments }); ok && t == "" {
-				t = linesText(c.Lines(), src)
+			if n.Kind() == ast.KindCodeBlock || n.Kind() == ast.KindFencedCodeBlock {
+				t = linesText(n.Lines(), src)
 			}
 			if strings.TrimSpace(t) != "" {
 				blocks = append(blocks, segment.Block{Text: listPrefix(n) + t, Page: 1})

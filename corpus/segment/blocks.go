@@ -48,7 +48,7 @@ func paragraphBlocks(lines []line) []rawBlock {
 		if l.pageStart && len(blocks) > 0 {
 			open = continues(blocks[len(blocks)-1], l.text)
 		}
-		if !open || startsParagraph(l.text) {
+		if !open || startsParagraph(l.text) && !bareNumber(blocks[len(blocks)-1]) {
 			blocks = append(blocks, rawBlock{pageFrom: l.page, vocab: vocab})
 			open = true
 		}
@@ -57,6 +57,12 @@ func paragraphBlocks(lines []line) []rawBlock {
 		b.pageTo = l.page
 	}
 	return blocks
+}
+
+// bareNumber says whether a block holds only a paragraph number ("3."),
+// whose text follows on the next line even when that opens with "(a)".
+func bareNumber(b rawBlock) bool {
+	return len(b.lines) == 1 && numAloneRe.MatchString(b.lines[0])
 }
 
 // continues says whether the first line of a page carries on the last

@@ -10,14 +10,21 @@ import (
 
 var (
 	headingRe = regexp.MustCompile(`^(?:[IVXL]{1,6}|[A-Z])\.\s+\p{Lu}`)
-	annexRe   = regexp.MustCompile(`^(?:Annex|Appendix|Chapter|Part)(?:\s+[IVXL\d]+)?\b`)
+	annexRe   = regexp.MustCompile(`^(?:Annex|Appendix)(?:\s+[IVXL\d]+)?$`)
+	partRe    = regexp.MustCompile(`^(?:(?:Part|Chapter)\s+[IVXL\d]+|Preamble)$`)
+	articleRe = regexp.MustCompile(`^Article\s+\d+$`)
+	// openingRe matches the opening of a preamble: "The General Assembly,",
+	// "The States Parties to the present Convention,".
+	openingRe = regexp.MustCompile(`^The (?:General Assembly|States Parties|Parties|Security Council|Human Rights Council)\b[^.;:]{0,80},$`)
 )
 
 // heading levels of headings found in plain text.
 const (
-	levelAnnex  = 1
-	levelRoman  = 2
-	levelLetter = 3
+	levelAnnex   = 1
+	levelPart    = 2
+	levelRoman   = 3
+	levelLetter  = 4
+	levelArticle = 5
 )
 
 type heading struct {
@@ -36,6 +43,20 @@ type builder struct {
 	topInt     int
 	letter     string // last sub-item letter, "" before any
 	roman      bool   // in roman sub-sub-items
+	bare       bool   // the last block was a bare heading ("Article 5") whose title may follow
+}
+
+// titleOfHeading appends a short title line to the bare heading above it
+// ("Article 1" + "Statement of purpose"), and says whether it did.
+func (b *builder) titleOfHeading(text string) bool {
+	b.bare = false
+	if len(strings.Fields(text)) > 12 || endsTermRe.MatchString(text) || strings.HasSuffix(text, ",") ||
+		startsParagraph(text) || headingLevel(text) > 0 {
+		return false
+	}
+	h := &b.headings[len(b.headings)-1]
+	h.text += " – " + text
+	return true
 }
 
 func newBuilder(resolution bool) *builder {
@@ -69,11 +90,20 @@ func (b *builder) add(rb rawBlock) {
 	if text == "" {
 		return
 	}
-	if level := headingLevel(rb.lines[0], text); level > 0 {
+	if b.bare && b.titleOfHeading(text) {
+		return
+	}
+	b.bare = false
+	if level := headingLevel(text); level > 0 {
 		b.heading(level, text)
-		if level == levelAnnex {
+		b.bare = len(strings.Fields(text)) <= 2
+		if level == levelAnnex || level == levelArticle {
 			b.preamble, b.top, b.topInt, b.letter = false, "", 0, ""
 		}
+		return
+	}
+	if openingRe.MatchString(text) {
+		b.preamble, b.resolution = true, true
 		return
 	}
 	number, kind, body := b.number(text)
@@ -93,6 +123,9 @@ func (b *builder) number(text string) (number, kind, body string) {
 	if m := numInlineRe.FindStringSubmatch(text); m != nil {
 		num, rest := m[1]+m[3], m[2]+m[4]
 		b.setTop(num)
+		if sub := subItemRe.FindStringSubmatch(rest); sub != nil {
+			b.subItem(sub[1]) // "3. (a) Each State ...": (b) follows
+		}
 		return num, b.numberedKind(), rest
 	}
 	if m := numAloneRe.FindStringSubmatch(text); m != nil {
@@ -100,7 +133,11 @@ func (b *builder) number(text string) (number, kind, body string) {
 		return b.top, b.numberedKind(), ""
 	}
 	if m := subItemRe.FindStringSubmatch(text); m != nil && !b.preamble {
-		return b.subItem(m[1]), b.numberedKind(), m[2]
+		num := b.subItem(m[1])
+		if inner := subItemRe.FindStringSubmatch(m[2]); inner != nil {
+			num, m = b.subItem(inner[1]), inner // "(a) (i) The conversion ..."
+		}
+		return num, b.numberedKind(), m[2]
 	}
 	if b.preamble {
 		return "", corpus.KindPreambular, text
@@ -144,13 +181,17 @@ func nextLetter(l string) string {
 
 // headingLevel returns the level of a paragraph that is a section heading
 // ("I. Introduction", "A. Norms", "Annex"), or 0.
-func headingLevel(first, text string) int {
+func headingLevel(text string) int {
 	if len(text) > 200 || strings.HasSuffix(text, ",") || strings.HasSuffix(text, ";") {
 		return 0
 	}
 	switch {
-	case annexRe.MatchString(first) && len(strings.Fields(first)) <= 3:
+	case annexRe.MatchString(text):
 		return levelAnnex
+	case partRe.MatchString(text):
+		return levelPart
+	case articleRe.MatchString(text):
+		return levelArticle
 	case headingRe.MatchString(text) && !strings.HasSuffix(text, "."):
 		if text[1] == '.' && text[0] >= 'A' && text[0] <= 'Z' && !strings.ContainsAny(text[:1], "IVXL") {
 			return levelLetter

@@ -30,13 +30,20 @@ var (
 // numbered operative paragraphs).
 func bodyLines(pages []Page, d *corpus.Document) ([]line, bool) {
 	var lines []line
+	var notes []string
 	for _, p := range pages {
-		marks := footnoteMarks(p.Footnotes)
-		for i, l := range strings.Split(p.Text, "\n") {
+		notes = append(notes, p.Footnotes...)
+	}
+	marks := footnoteMarks(notes)
+	for _, p := range pages {
+		started := false
+		for _, l := range strings.Split(p.Text, "\n") {
 			if len(marks) > 0 {
 				l = stripFootnoteMarks(l, marks)
 			}
-			lines = append(lines, line{text: normalise(l), page: p.Number, pageStart: i == 0})
+			n := normalise(l)
+			lines = append(lines, line{text: n, page: p.Number, pageStart: !started && n != ""})
+			started = started || n != ""
 		}
 	}
 	first := 0
@@ -138,7 +145,7 @@ func footnoteMarks(notes []string) map[string]bool {
 }
 
 // stripFootnoteMarks removes footnote reference numbers glued after
-// punctuation ("Secretary-General,1 ") when the page has that footnote.
+// punctuation ("Secretary-General,1 ") when the document has that footnote.
 func stripFootnoteMarks(l string, marks map[string]bool) string {
 	return footMarkNearRe.ReplaceAllStringFunc(l, func(s string) string {
 		m := footMarkNearRe.FindStringSubmatch(s)

@@ -13,6 +13,9 @@ var (
 	ruleRe      = regexp.MustCompile(`^_{5,}$`)
 	footStartRe = regexp.MustCompile(`^(\d{1,3}|\*{1,3})\s+(\S.*)$`)
 	digitsRe    = regexp.MustCompile(`\d+`)
+	// inlineRuleRe is a rule of dashes inside a line: it separates
+	// paragraphs (quotations run together in one line).
+	inlineRuleRe = regexp.MustCompile(`[ \t]-{10,}(?:[ \t]|$)`)
 )
 
 // headerLines is how many lines at the top and bottom of a page may be
@@ -56,7 +59,8 @@ func cleanPages(pages []Page, symbol, title string) []Page {
 	title = strings.ToLower(normalise(title))
 	out := make([]Page, len(pages))
 	for i, p := range pages {
-		lines := strings.Split(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\n")
+		body := inlineRuleRe.ReplaceAllString(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\n\n")
+		lines := strings.Split(body, "\n")
 		notes := append([]string{}, p.Footnotes...)
 		for j, l := range lines {
 			if ruleRe.MatchString(normalise(l)) {
@@ -78,18 +82,26 @@ func cleanPages(pages []Page, symbol, title string) []Page {
 // trimEdges drops header/footer lines (and blank lines) among the first and
 // last lines of a page.
 func trimEdges(lines []string, isHeader func(string) bool) []string {
-	start := 0
-	for i := 0; i < len(lines) && i < headerLines; i++ {
-		if normalise(lines[i]) == "" || isHeader(lines[i]) {
+	start, seen := 0, 0
+	for i := 0; i < len(lines) && seen < headerLines; i++ {
+		if normalise(lines[i]) == "" {
+			start = i + 1
+			continue
+		}
+		if seen++; isHeader(lines[i]) {
 			start = i + 1
 			continue
 		}
 		break
 	}
 	lines = lines[start:]
-	end := len(lines)
-	for i := len(lines) - 1; i >= 0 && i >= len(lines)-headerLines; i-- {
-		if normalise(lines[i]) == "" || isHeader(lines[i]) {
+	end, seen := len(lines), 0
+	for i := len(lines) - 1; i >= 0 && seen < headerLines; i-- {
+		if normalise(lines[i]) == "" {
+			end = i
+			continue
+		}
+		if seen++; isHeader(lines[i]) {
 			end = i
 			continue
 		}
@@ -123,7 +135,11 @@ func runningLines(pages []Page) map[string]bool {
 	for _, p := range pages {
 		seen := map[string]bool{}
 		for _, l := range edgeLines(p.Text) {
-			if s := shape(normalise(l)); s != "" && !seen[s] {
+			n := normalise(l)
+			if startsParagraph(n) {
+				continue
+			}
+			if s := shape(n); s != "" && !seen[s] {
 				seen[s] = true
 				count[s]++
 			}

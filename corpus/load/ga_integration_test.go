@@ -1,0 +1,104 @@
+package load
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/internal/testcorpus"
+)
+
+// numberLineRe is the independent check: a paragraph number printed alone
+// on its line ("13.") or opening a line ("1.3. States ..."), the way the GA
+// texts print operative paragraph numbers.
+var numberLineRe = regexp.MustCompile(`(?m)^[ \t]*(\d{1,3}(?:\.\d{1,3})*)\.(?:[ \t]*$|[ \t]+\p{Lu})`)
+
+// gaFile is a GA JSON with the fields the checks read.
+type gaFile struct {
+	Text       string            `json:"text"`
+	Paragraphs map[string]string `json:"paragraphs"`
+}
+
+// expectedNumbers returns the paragraph numbers printed at line start in
+// the body of a GA text (after "The General Assembly" or the masthead),
+// found by a regular expression independent of the segmenter.
+func expectedNumbers(text string) []string {
+	if i := strings.Index(text, "The General Assembly"); i >= 0 {
+		text = text[i:]
+	}
+	var nums []string
+	for _, m := range numberLineRe.FindAllStringSubmatch(text, -1) {
+		nums = append(nums, m[1])
+	}
+	return nums
+}
+
+// TestGAOperativeParagraphs measures, over every GA JSON of the shared
+// corpus, the share of independently counted paragraph numbers that come
+// out as passages with exactly that number, and cross-checks against the
+// JSON's derived 'paragraphs' keys.
+func TestGAOperativeParagraphs(t *testing.T) {
+	root := testcorpus.Corpus(t)
+	files, _ := filepath.Glob(filepath.Join(root, "ga", "*.json"))
+	var want, found, keys, keysFound int
+	var misses []string
+	for _, f := range files {
+		if IsMetadataFile(f) {
+			continue
+		}
+		rel, _ := filepath.Rel(root, f)
+		doc, err := File(root, rel, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+		var g gaFile
+		data, _ := os.ReadFile(f)
+		if err := json.Unmarshal(data, &g); err != nil {
+			t.Fatal(err)
+		}
+		got := numbered(doc)
+		for _, n := range expectedNumbers(g.Text) {
+			want++
+			if got[n] > 0 {
+				got[n]--
+				found++
+			} else {
+				misses = append(misses, rel+" "+n)
+			}
+		}
+		got = numbered(doc)
+		for k := range g.Paragraphs {
+			keys++
+			if got[k] > 0 {
+				keysFound++
+			}
+		}
+	}
+	sort.Strings(misses)
+	share := float64(found) / float64(want)
+	t.Logf("%d files: %d of %d line-start paragraph numbers found as passages with that number (%.2f%%)",
+		len(files)-1, found, want, 100*share)
+	t.Logf("cross-check: %d of %d 'paragraphs' keys of the JSONs found (%.2f%%)", keysFound, keys, 100*float64(keysFound)/float64(keys))
+	if len(misses) > 0 {
+		t.Logf("missed (first 30): %v", misses[:min(30, len(misses))])
+	}
+	if share < 0.98 {
+		t.Errorf("operative paragraph recall %.2f%% < 98%%", 100*share)
+	}
+}
+
+// numbered counts the non-footnote passages of doc by number.
+func numbered(doc *corpus.Document) map[string]int {
+	got := map[string]int{}
+	for _, p := range doc.Passages {
+		if p.Number != "" && p.Kind != corpus.KindFootnote {
+			got[p.Number]++
+		}
+	}
+	return got
+}
