@@ -68,7 +68,7 @@ func (c *collector) add(res fileResult) error {
 	r.Passages += len(doc.Passages)
 	if c.lineage != nil {
 		for _, p := range doc.Passages {
-			c.lineage.Add(p.ID, p.Text)
+			c.lineage.Add(p.ID, doc.Date, p.Text)
 		}
 	}
 	return nil

@@ -78,7 +78,7 @@ func (l *prefixLineage) key(text string) string {
 	return strings.ToLower(text[:min(24, len(text))])
 }
 
-func (l *prefixLineage) Add(id, text string) {
+func (l *prefixLineage) Add(id, _, text string) {
 	if l.prefix == nil {
 		l.prefix = map[string]string{}
 	}

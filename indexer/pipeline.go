@@ -1,0 +1,78 @@
+package indexer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"os"
+
+	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/corpus/lineage"
+	"github.com/precedent/precedent/corpus/load"
+	"github.com/precedent/precedent/corpus/pdftext"
+)
+
+// CorpusOptions returns Options that run Precedent's corpus pipeline on
+// corpusDir into dataDir: load.File (PDFs through extractPDF; nil extracts
+// in this process, pass pdftext.Isolated's ExtractFile for untrusted files),
+// the tagger, and language families from corpus/lineage. Its Version is the
+// hash of the running executable, so a new build redoes the extraction.
+func CorpusOptions(corpusDir, dataDir string, extractPDF func(path string) (*pdftext.Document, error)) Options {
+	lopt := load.Options{ExtractPDF: extractPDF}
+	return Options{
+		Corpus: corpusDir,
+		Data:   dataDir,
+		Load: func(root, rel string) (*corpus.Document, error) {
+			doc, err := load.File(root, rel, lopt)
+			var skip *load.SkipError
+			if errors.As(err, &skip) {
+				return nil, &Skipped{Reason: skip.Reason}
+			}
+			return doc, err
+		},
+		IsMetadataFile: load.IsMetadataFile,
+		Lineage:        &corpusLineage{index: map[string]int{}},
+		Version:        executableHash(),
+	}
+}
+
+// corpusLineage collects passages for lineage.Families.
+type corpusLineage struct {
+	items []lineage.Item
+	index map[string]int // passage id -> items index
+}
+
+func (l *corpusLineage) Add(id, date, text string) {
+	l.index[id] = len(l.items)
+	l.items = append(l.items, lineage.Item{ID: id, Date: date, Words: lineage.Normalise(text)})
+}
+
+func (l *corpusLineage) Families() map[string]string { return lineage.Families(l.items) }
+
+func (l *corpusLineage) Bands(id string) []string {
+	i, ok := l.index[id]
+	if !ok || len(l.items[i].Words) == 0 {
+		return nil
+	}
+	return lineage.Bands(lineage.Sign(l.items[i].Words))
+}
+
+// executableHash returns the sha256 of the running executable, or "" when
+// it cannot be read.
+func executableHash() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
