@@ -13,8 +13,8 @@ func TestDiffRealChanges(t *testing.T) {
 	_, byID := passageItems(docs)
 	hand := handLabels(t, docs)
 	tests := []struct {
-		family             string
-		from, to           int // indexes into the family's members in families.json
+		family            string
+		from, to          int // indexes into the family's members in families.json
 		deleted, inserted []string
 	}{
 		{"dual-use", 1, 0, []string{"ICTs"}, []string{"information and communications technologies"}},
