@@ -81,16 +81,22 @@ func citedName(d *Document) string {
 }
 
 // authorName is the name of the author of a position: the part of its
-// title before ':' ("France: positions on ..."), else its first author
-// state's code.
+// title before ':' ("France: positions on ..."), else the name of its first
+// author state or group in the gazetteer, else that state's code.
 func authorName(d *Document) string {
 	if name, _, ok := strings.Cut(d.Title, ":"); ok && len(name) <= 60 {
 		return strings.TrimSpace(name)
 	}
 	if len(d.States) > 0 {
+		if name := StateName(d.States[0]); name != "" {
+			return name
+		}
 		return d.States[0]
 	}
 	if len(d.Groups) > 0 {
+		if g, ok := GroupByID(d.Groups[0]); ok && g.Name != "" {
+			return g.Name
+		}
 		return d.Groups[0]
 	}
 	return strings.TrimSpace(trailParenRe.ReplaceAllString(d.Title, ""))

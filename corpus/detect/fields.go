@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 
@@ -186,7 +187,7 @@ func Language(text string) string {
 	for l := range unLanguages {
 		opts.Whitelist[l] = true
 	}
-	if len(strings.Fields(text)) < 3 {
+	if utf8.RuneCountInString(strings.TrimSpace(text)) < 8 {
 		return ""
 	}
 	return unLanguages[whatlanggo.DetectLangWithOptions(text, opts)]
