@@ -11,7 +11,7 @@ import (
 
 type want struct {
 	number, kind, citation, prefix string
-	pageFrom, pageTo             int
+	pageFrom, pageTo               int
 }
 
 func check(t *testing.T, got []corpus.Passage, wants []want) {
