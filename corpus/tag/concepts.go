@@ -18,21 +18,23 @@ var conceptPatterns = []struct {
 	// Topics.
 	{[]string{"topic:threats"}, []string{
 		"existing and potential threats", "emerging threats", "expressing concern", "expressing deep concern",
-		"expressing grave concern", "malicious ict activities", "malicious ict activity", "malicious use of icts",
-		"malicious uses of icts", "malicious purposes", "ransomware", "criminal or terrorist purposes",
+		"expressing grave concern", "malicious use of icts", "malicious uses of icts", "malicious purposes", "ransomware", "criminal or terrorist purposes",
 		"threat landscape", "threats in the sphere of information security", "threats in the field of information security",
-		"malicious information and communications technology activities",
-		"malicious information and communications technology activity", "attack surface"}},
-	{[]string{"weak:threats"}, []string{"threat", "threats", "malicious", "cyberattacks", "cyber attacks", "cyber threats", "cyberthreats"}},
+		"attack surface"}},
+	{[]string{"weak:threats"}, []string{"threat", "threats", "malicious", "cyberattacks", "cyber attacks", "cyber threats",
+		"cyberthreats", "malicious ict activities", "malicious ict activity", "malicious information and communications technology activities",
+		"malicious information and communications technology activity"}},
 	{[]string{"topic:norms"}, []string{
 		"norms rules and principles", "rules norms and principles", "norms of responsible", "rules of responsible",
 		"norms for responsible", "non binding norms", "voluntary norms", "additional norms", "agreed norms", "the norms",
-		"these norms", "rules of behaviour", "voluntary standards", "norms and rules", "normative framework",
-		"framework for responsible state behaviour", "framework of responsible state behaviour", "cyber norms"}},
+		"these norms", "rules of behaviour", "voluntary standards", "norms and rules", "normative framework", "cyber norms"}},
 	{[]string{"topic:international_law"}, []string{"international law", "customary international law", "charter of the united nations", "un charter", "united nations charter"}},
 	{[]string{""}, []string{
 		"consistent with international law", "in accordance with international law", "obligations under international law",
-		"under international law", "in conformity with international law"}},
+		"under international law", "in conformity with international law",
+		// References to a working group's reports cite a source; they are not about the dialogue itself.
+		"report of the open ended working group", "reports of the open ended working group",
+		"report of the 2021 2025 open ended working group", "reports of the 2021 2025 open ended working group"}},
 	{[]string{"topic:cbms"}, []string{
 		"confidence building", "cbms", "cbm", "point of contact", "points of contact", "poc directory",
 		"transparency measures", "confidence and security building"}},
@@ -69,8 +71,7 @@ var conceptPatterns = []struct {
 	{[]string{"principle:non_intervention"}, []string{
 		"non intervention", "nonintervention", "non interventionism", "non interference", "intervention", "interventions",
 		"intervene", "intervening", "interfere in the internal affairs", "interference in the internal affairs",
-		"interfering in the internal affairs", "internal affairs", "internal and external affairs", "internal or external affairs",
-		"coercive", "coercion", "domestic jurisdiction", "domaine reserve"}},
+		"interfering in the internal affairs", "coercive", "coercion", "domestic jurisdiction", "domaine reserve"}},
 	{[]string{"principle:use_of_force"}, []string{
 		"use of force", "uses of force", "threat or use of force", "threat of force", "non use of force", "article 2 4",
 		"art 2 4", "article 2 paragraph 4", "art 2 para 4", "article 2 para 4", "armed force", "form of force", "prohibition of force"}},
@@ -86,7 +87,7 @@ var conceptPatterns = []struct {
 		"civilian objects", "principle of humanity", "geneva conventions"}},
 	{[]string{"principle:state_responsibility"}, []string{
 		"state responsibility", "responsibility of states", "international responsibility", "internationally wrongful act",
-		"internationally wrongful acts", "wrongful act", "wrongful acts", "attribution", "attributable", "attribute", "attributed",
+		"internationally wrongful acts", "wrongful act", "wrongful acts", "attribution", "attributable", "attributed",
 		"attributing", "proxies", "proxy", "arsiwa", "direction or control", "elements of governmental authority"}},
 	{[]string{"principle:due_diligence"}, []string{
 		"due diligence", "territory is not used", "territories are not used", "not used to harm", "not used to adversely affect"}},

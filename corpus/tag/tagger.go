@@ -16,7 +16,7 @@ type tagger struct {
 
 // ruleWords are the words the applicability rule looks at.
 var ruleWords = []string{"international", "law", "charter", "how", "principle", "principles", "of", "the",
-	"apply", "applies", "applicable", "applicability"}
+	"apply", "applies", "applicable", "applicability", "that", "which", "it", "as"}
 
 func newTagger() *tagger {
 	v := newVocabulary()
@@ -141,6 +141,9 @@ func (t *tagger) applySubject(toks []token, i int) int {
 		return -1
 	}
 	w := t.word
+	if t.clauseBetween(toks, subj, i) {
+		return -1
+	}
 	for k := start; k < i; k++ {
 		id := toks[k].id
 		if id == w["how"] {
@@ -153,4 +156,26 @@ func (t *tagger) applySubject(toks []token, i int) int {
 		}
 	}
 	return subj
+}
+
+// clauseBetween reports whether the words between the subject at subj and
+// the verb at i show that the verb is not the subject's: more than five
+// words ("According to international law, the right of self-defence may
+// also apply"), or a relative or comparative clause ("law that also
+// applies", "international law, as it applies").
+func (t *tagger) clauseBetween(toks []token, subj, i int) bool {
+	end := subj + 1
+	if toks[subj].id == t.word["international"] {
+		end = subj + 2
+	}
+	if i-end > 5 {
+		return true
+	}
+	for _, tk := range toks[end:i] {
+		switch tk.id {
+		case t.word["that"], t.word["which"], t.word["it"], t.word["as"]:
+			return true
+		}
+	}
+	return false
 }
