@@ -41,13 +41,13 @@ type Admin struct {
 	log     *slog.Logger
 }
 
-func (a *Admin) routes(v1 *mux.Router, s *Server) {
+func (a *Admin) routes(r *mux.Router, s *Server) {
 	a.log = s.log
 	if a.MaxUpload <= 0 {
 		a.MaxUpload = DefaultMaxUpload
 	}
-	v1.Handle("/admin/documents", s.handle(a.guard(a.upload))).Methods(http.MethodPost)
-	v1.Handle("/admin/documents/{id}", s.handle(a.guard(a.remove))).Methods(http.MethodDelete)
+	r.Handle("/v1/admin/documents", s.handle(a.guard(a.upload))).Methods(http.MethodPost)
+	r.Handle("/v1/admin/documents/{id}", s.handle(a.guard(a.remove))).Methods(http.MethodDelete)
 }
 
 // guard lets a request through only with the right bearer token.
@@ -83,13 +83,13 @@ func (a *Admin) upload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer os.Remove(up.tmp)
-	doc, err := a.Store.Add(up.tmp, up.kind, up.meta)
+	id, err := a.Store.Add(up.tmp, up.kind, up.meta)
 	if err != nil {
 		return err
 	}
-	a.log.Info("admin upload", "who", who(r), "id", doc.ID, "sha256", doc.ContentHash, "title", doc.Title, "bytes", up.size)
+	a.log.Info("admin upload", "who", who(r), "id", id, "title", up.meta.Title, "kind", up.kind, "bytes", up.size)
 	a.trigger()
-	writeJSON(w, http.StatusAccepted, map[string]string{"id": doc.ID, "sha256": doc.ContentHash, "status": "indexing"})
+	writeJSON(w, http.StatusAccepted, map[string]string{"id": id, "status": "indexing"})
 	return nil
 }
 

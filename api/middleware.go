@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strconv"
 	"time"
@@ -79,7 +80,7 @@ func (s *Server) outer(next http.Handler) http.Handler {
 			}
 			s.observe(info.template, r.Method, sw.status, time.Since(start))
 		}()
-		if err := checkRequestSize(r); err != nil {
+		if err := checkRequest(r); err != nil {
 			writeError(sw, r, s.log, err)
 			return
 		}
@@ -87,8 +88,10 @@ func (s *Server) outer(next http.Handler) http.Handler {
 	})
 }
 
-// checkRequestSize answers 414 and 431 for oversized URIs and headers.
-func checkRequestSize(r *http.Request) error {
+// checkRequest answers 414 and 431 for oversized URIs and headers, and 400
+// for a query string that does not parse (Go would drop such parameters
+// silently, e.g. after a ';').
+func checkRequest(r *http.Request) error {
 	if len(r.RequestURI) > MaxURILen {
 		return &Error{Status: http.StatusRequestURITooLong, Code: "uri_too_long",
 			Message: fmt.Sprintf("the URL is %d bytes long", len(r.RequestURI)),
@@ -103,6 +106,10 @@ func checkRequestSize(r *http.Request) error {
 	if n > MaxHeaderLen {
 		return &Error{Status: http.StatusRequestHeaderFieldsTooLarge, Code: "headers_too_large",
 			Message: fmt.Sprintf("the headers are %d bytes long", n), Hint: fmt.Sprintf("keep headers under %d bytes", MaxHeaderLen)}
+	}
+	if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+		return badRequest("bad_query_string", "the query string does not parse: "+clip(err.Error()),
+			"percent-encode parameter values (';' as %3B, '%' as %25) and separate parameters with '&'")
 	}
 	return nil
 }

@@ -105,14 +105,15 @@ func (s *Server) routes(metricsHandler http.Handler) *mux.Router {
 	r.SkipClean(true)
 	r.UseEncodedPath()
 	r.Use(markRoute)
-	r.NotFoundHandler = s.handle(func(http.ResponseWriter, *http.Request) error {
+	notFound := s.handle(func(http.ResponseWriter, *http.Request) error {
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "no such route",
 			Hint: "the API lives under /v1/; GET /openapi.json describes every route"}
 	})
-	r.MethodNotAllowedHandler = s.handle(func(w http.ResponseWriter, req *http.Request) error {
+	notAllowed := s.handle(func(w http.ResponseWriter, req *http.Request) error {
 		return &Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
 			Message: req.Method + " is not allowed here", Hint: "GET /openapi.json lists each route's methods"}
 	})
+	r.NotFoundHandler, r.MethodNotAllowedHandler = notFound, notAllowed
 	cheap := func(h handlerFunc) http.Handler { return s.handle(h) }
 	costly := func(h handlerFunc) http.Handler { return s.handle(s.expensive(s.opt.RequestTimeout, h)) }
 
@@ -121,18 +122,18 @@ func (s *Server) routes(metricsHandler http.Handler) *mux.Router {
 	r.Handle("/metrics", metricsHandler).Methods(http.MethodGet)
 	r.Handle("/openapi.json", cheap(serveOpenAPI)).Methods(http.MethodGet)
 
-	v1 := r.PathPrefix("/v1").Subrouter()
-	v1.Handle("/search", costly(s.searchGET)).Methods(http.MethodGet)
-	v1.Handle("/search", costly(s.searchPOST)).Methods(http.MethodPost)
-	v1.Handle("/documents", costly(s.listDocuments)).Methods(http.MethodGet)
-	v1.Handle("/documents/{id}", costly(s.document)).Methods(http.MethodGet)
-	v1.Handle("/passages/{id}", costly(s.passage)).Methods(http.MethodGet)
-	v1.Handle("/facets/{field}", costly(s.facetValues)).Methods(http.MethodGet)
-	v1.Handle("/export", s.handle(s.expensive(s.opt.ExportTimeout, s.export))).Methods(http.MethodGet)
-	v1.Handle("/taxonomy", cheap(s.taxonomy)).Methods(http.MethodGet)
-	v1.Handle("/states", cheap(s.states)).Methods(http.MethodGet)
+	// One flat router: a PathPrefix subrouter would answer 404 instead of 405.
+	r.Handle("/v1/search", costly(s.searchGET)).Methods(http.MethodGet)
+	r.Handle("/v1/search", costly(s.searchPOST)).Methods(http.MethodPost)
+	r.Handle("/v1/documents", costly(s.listDocuments)).Methods(http.MethodGet)
+	r.Handle("/v1/documents/{id}", costly(s.document)).Methods(http.MethodGet)
+	r.Handle("/v1/passages/{id}", costly(s.passage)).Methods(http.MethodGet)
+	r.Handle("/v1/facets/{field}", costly(s.facetValues)).Methods(http.MethodGet)
+	r.Handle("/v1/export", s.handle(s.expensive(s.opt.ExportTimeout, s.export))).Methods(http.MethodGet)
+	r.Handle("/v1/taxonomy", cheap(s.taxonomy)).Methods(http.MethodGet)
+	r.Handle("/v1/states", cheap(s.states)).Methods(http.MethodGet)
 	if s.opt.Admin != nil && s.opt.Admin.Token != "" {
-		s.opt.Admin.routes(v1, s)
+		s.opt.Admin.routes(r, s)
 	}
 	if s.opt.Web != nil {
 		r.PathPrefix("/").Handler(s.opt.Web).Methods(http.MethodGet, http.MethodHead)

@@ -16,13 +16,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/corpus/load"
 )
 
 // Uploads keeps uploaded documents in one folder: each file as
-// <sha256>.<pdf|txt> with a <sha256>.meta.json sidecar (its corpus.Document
-// metadata), and a MANIFEST.json in the shared corpus convention, so the
-// indexer reads the folder like any corpus folder. A client's file name is
-// never used as a path.
+// <sha256>.<pdf|txt> with a <sha256>.meta.json sidecar in corpus/load's
+// format, so the indexer reads the folder like any corpus folder when it
+// sits at the top of the indexed corpus (see UploadsFolder). A client's file
+// name is never used as a path.
 type Uploads struct {
 	Dir string
 	mu  sync.Mutex
@@ -137,107 +138,81 @@ func trimPartialRune(b []byte) []byte {
 }
 
 // Add moves a received file into place under its content hash, writes its
-// metadata sidecar and the folder's manifest, and returns its document.
-func (u *Uploads) Add(tmp, kind string, m UploadMeta) (*corpus.Document, error) {
+// metadata sidecar, and returns its document id.
+func (u *Uploads) Add(tmp, kind string, m UploadMeta) (string, error) {
 	sum, err := fileSHA256(tmp)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	name := sum + "." + kind
 	if m.Language == "" {
 		m.Language = "en"
 	}
-	doc := &corpus.Document{Symbol: m.Symbol, Title: m.Title, Body: m.Body, Type: m.Type, Date: m.Date,
-		Language: m.Language, States: m.States, Groups: m.Groups, Source: "uploads/" + name, ContentHash: sum}
-	doc.ID = corpus.DocumentID(doc.Symbol, doc.Language, doc.Source)
+	name := sum + "." + kind
+	meta := load.Meta{File: name, Title: m.Title, Symbol: m.Symbol, Body: m.Body, DocType: m.Type,
+		States: m.States, Groups: m.Groups, Date: m.Date, Language: m.Language, Source: "admin upload"}
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if err := os.Rename(tmp, uploadsPath(u.Dir, name)); err != nil {
-		return nil, err
+		return "", err
 	}
-	if err := writeFileAtomic(uploadsPath(u.Dir, sum+".meta.json"), doc); err != nil {
-		return nil, err
+	if err := writeFileAtomic(uploadsPath(u.Dir, sum+metaSuffix), meta); err != nil {
+		return "", err
 	}
-	return doc, u.writeManifest()
+	return uploadID(meta), nil
 }
+
+// metaSuffix names an upload's sidecar, as corpus/load reads it.
+const metaSuffix = ".meta.json"
+
+// uploadID is the document id the indexer gives an upload: the uploads
+// folder sits at the top of the indexed corpus.
+func uploadID(m load.Meta) string {
+	return corpus.DocumentID(m.Symbol, m.Language, UploadsFolder+"/"+m.File)
+}
+
+// UploadsFolder is the name of the uploads folder inside the indexed corpus.
+const UploadsFolder = "uploads"
 
 // Remove deletes the upload whose document id is id; os.ErrNotExist when
 // no upload has it.
 func (u *Uploads) Remove(id string) error {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	docs, err := u.list()
+	metas, err := u.list()
 	if err != nil {
 		return err
 	}
-	for _, d := range docs {
-		if d.ID == id {
-			sum := d.ContentHash
-			if err := os.Remove(uploadsPath(u.Dir, sum+".meta.json")); err != nil {
-				return err
-			}
-			if err := os.Remove(uploadsPath(u.Dir, filepath.Base(d.Source))); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return err
-			}
-			return u.writeManifest()
+	for _, m := range metas {
+		if uploadID(m) != id {
+			continue
 		}
+		if err := os.Remove(uploadsPath(u.Dir, m.File)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		return os.Remove(uploadsPath(u.Dir, strings.TrimSuffix(m.File, filepath.Ext(m.File))+metaSuffix))
 	}
 	return os.ErrNotExist
 }
 
-// List returns the uploaded documents, by source name.
-func (u *Uploads) List() ([]corpus.Document, error) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	return u.list()
-}
-
-func (u *Uploads) list() ([]corpus.Document, error) {
-	paths, err := filepath.Glob(filepath.Join(u.Dir, "*.meta.json"))
+func (u *Uploads) list() ([]load.Meta, error) {
+	paths, err := filepath.Glob(filepath.Join(u.Dir, "*"+metaSuffix))
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(paths)
-	docs := make([]corpus.Document, 0, len(paths))
+	metas := make([]load.Meta, 0, len(paths))
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
-		var d corpus.Document
-		if err := json.Unmarshal(b, &d); err != nil {
+		m, err := load.ParseSidecar(b)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", filepath.Base(p), err)
 		}
-		docs = append(docs, d)
+		metas = append(metas, m)
 	}
-	return docs, nil
-}
-
-// manifestEntry is one file of a MANIFEST.json in the shared corpus convention.
-type manifestEntry struct {
-	File     string   `json:"file"`
-	Title    string   `json:"title"`
-	Symbol   string   `json:"symbol,omitempty"`
-	Body     string   `json:"body,omitempty"`
-	DocType  string   `json:"doc_type,omitempty"`
-	States   []string `json:"states,omitempty"`
-	Groups   []string `json:"groups,omitempty"`
-	Date     string   `json:"date,omitempty"`
-	Language string   `json:"language,omitempty"`
-	Source   string   `json:"source"`
-}
-
-func (u *Uploads) writeManifest() error {
-	docs, err := u.list()
-	if err != nil {
-		return err
-	}
-	entries := make([]manifestEntry, len(docs))
-	for i, d := range docs {
-		entries[i] = manifestEntry{File: filepath.Base(d.Source), Title: d.Title, Symbol: d.Symbol, Body: d.Body,
-			DocType: d.Type, States: d.States, Groups: d.Groups, Date: d.Date, Language: d.Language, Source: "admin upload"}
-	}
-	return writeFileAtomic(filepath.Join(u.Dir, "MANIFEST.json"), entries)
+	return metas, nil
 }
 
 func writeFileAtomic(path string, v any) error {

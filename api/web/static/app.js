@@ -13,6 +13,7 @@
   };
   const EXPORTS = ['csv', 'ndjson', 'ris', 'bibtex'];
   const PAGE_SIZE = 20;
+  const FACET_SIZE = 30; // covers every year since 1998
   const app = document.getElementById('app');
   const statusBox = document.getElementById('status');
   const labels = {}; // field -> value -> human label
@@ -256,6 +257,7 @@
     q.set('facets', FACETS.join(','));
     q.set('highlight', 'true');
     q.set('size', PAGE_SIZE);
+    q.set('facet_size', FACET_SIZE);
     const [res] = await Promise.all([api('/v1/search?' + q), loadLabels()]);
     for (const f of res.facets || []) for (const t of f.terms || []) learn(f.field, t.value, t.label);
     const facets = new Map((res.facets || []).map((f) => [f.field, f]));
@@ -270,14 +272,14 @@
     return h('aside', { 'aria-label': 'Filters' }, panel);
   }
   function facetBox(f, p) {
-    const chosen = new Set(p.getAll(f.field));
+    const chosen = new Set(f.field === 'year' ? yearsChosen(p) : p.getAll(f.field));
     const terms = (f.terms || []).slice();
     for (const v of chosen) if (!terms.some((t) => t.value === v)) terms.push({ value: v, label: label(f.field, v), count: 0 });
     if (f.field === 'year') terms.sort((a, b) => b.value.localeCompare(a.value));
     const items = terms.map((t) => {
       const id = 'f-' + f.field + '-' + t.value.replace(/[^\w-]/g, '_');
       return h('li', null,
-        h('input', { type: 'checkbox', id, checked: chosen.has(t.value), onchange: () => toggle(f.field, t.value) }),
+        h('input', { type: 'checkbox', id, 'data-value': t.value, checked: chosen.has(t.value), onchange: () => (f.field === 'year' ? toggleYear(t.value) : toggle(f.field, t.value)) }),
         h('label', { for: id }, h('span', { class: 'name' }, t.label || label(f.field, t.value)), ' ', h('span', { class: 'count' }, fmt(t.count))));
     });
     const extra = [];
@@ -296,14 +298,43 @@
       next.forEach((v) => p.append(field, v));
     });
   }
+  // Years are a range (from, to): ticking a year outside it stretches the
+  // range to it; unticking a year inside it clears the range.
+  function yearRange(p) {
+    const lo = Number((p.get('from') || '').slice(0, 4)) || 0;
+    const hi = Number((p.get('to') || '').slice(0, 4)) || 0;
+    return [lo, hi];
+  }
+  function yearsChosen(p) {
+    const [lo, hi] = yearRange(p);
+    if (!lo && !hi) return [];
+    const out = [];
+    for (let y = lo || 1945; y <= (hi || new Date().getFullYear()); y++) out.push(String(y));
+    return out;
+  }
+  function toggleYear(value) {
+    setSearch((p) => {
+      const y = Number(value);
+      const [lo, hi] = yearRange(p);
+      if ((lo || hi) && (!lo || lo <= y) && (!hi || y <= hi)) { p.delete('from'); p.delete('to'); return; }
+      p.set('from', String(lo ? Math.min(lo, y) : y));
+      p.set('to', String(hi ? Math.max(hi, y) : y));
+    });
+  }
   function chips(p) {
     const list = [];
     for (const [k, v] of p) {
-      if (!FILTERS.includes(k)) continue;
-      const text = (TITLES[k] || k) + ': ' + label(k, v);
+      if (!FILTERS.includes(k) || (k === 'to' && p.get('from') === v)) continue;
+      const single = (k === 'from') && p.get('to') === v;
+      const text = (single ? 'Year' : TITLES[k] || k) + ': ' + label(k, v);
       list.push(h('button', {
         type: 'button', class: 'chip', 'aria-label': 'Remove filter ' + text,
-        onclick: () => setSearch((q) => { const rest = q.getAll(k).filter((x) => x !== v); q.delete(k); rest.forEach((x) => q.append(k, x)); })
+        onclick: () => setSearch((q) => {
+          const rest = q.getAll(k).filter((x) => x !== v);
+          q.delete(k);
+          rest.forEach((x) => q.append(k, x));
+          if (single) q.delete('to');
+        })
       }, text, h('span', { 'aria-hidden': 'true', class: 'x' }, '×')));
     }
     if (!list.length) return null;
@@ -341,7 +372,10 @@
     const bw = 14, H = 64, svg = s('svg', { viewBox: '0 0 ' + ((hi - lo + 1) * bw) + ' ' + (H + 14), role: 'img', 'aria-labelledby': 'chart-title' });
     for (let y = lo; y <= hi; y++) {
       const c = counts.get(y) || 0, bh = c ? Math.max(2, Math.round((c / top) * H)) : 0, x = (y - lo) * bw;
-      const q = params(); ['cursor', 'year'].forEach((k) => q.delete(k)); q.append('year', y);
+      const q = params();
+      q.delete('cursor');
+      q.set('from', y);
+      q.set('to', y);
       const bar = s('rect', { x: x + 1, y: H - bh, width: bw - 2, height: bh, class: 'bar' }, s('title', null, y + ': ' + fmt(c) + ' passages'));
       svg.append(c ? s('a', { href: urlOf(q), 'data-nav': true, 'aria-label': y + ': ' + fmt(c) + ' passages' }, bar) : bar);
       if (y === lo || y === hi || y % 5 === 0) svg.append(s('text', { x: x + bw / 2, y: H + 12, 'text-anchor': 'middle' }, String(y)));
@@ -474,7 +508,7 @@
     const pick = (v, t) => h('label', null, h('input', { type: 'radio', name: 'against', value: v, checked: v === 'previous', onchange: () => draw(v) }), ' ' + t);
     draw('previous');
     return h('section', { class: 'family' },
-      h('h2', null, members.length + ' documents carry this wording', res.family_id || res.family ? '' : ''),
+      h('h2', null, members.length + ' passages carry this wording'),
       h('fieldset', { class: 'against' }, h('legend', null, 'Show changes against'), pick('previous', 'the previous text'), pick('earliest', 'the earliest text')),
       list);
   }
@@ -542,7 +576,7 @@
   }
   function columns(res, on) {
     const cols = res.columns || res.states || res.results || [];
-    return h('div', { class: 'columns', style: null }, cols.map((c) => {
+    return h('div', { class: 'columns' }, cols.map((c) => {
       const code = c.state || c.code || c.id;
       const hits = c.hits || c.passages || [];
       return h('section', { class: 'column', 'aria-label': label('state', code) },

@@ -1,0 +1,194 @@
+package web_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/precedent/precedent/internal/testcorpus"
+)
+
+// term is a facet term as the sidebar shows it.
+type term struct {
+	ID    string `json:"id"`
+	Value string `json:"value"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// topTerm returns the sidebar's first unticked term of a facet with hits.
+func (p *page) topTerm(field string) term {
+	p.t.Helper()
+	return eval[term](p, fmt.Sprintf(`(() => {
+		const box = [...document.querySelectorAll('fieldset[data-field=%s] li')].find(li =>
+			!li.querySelector('input').checked && Number(li.querySelector('.count').textContent.replace(/,/g, '')) > 0);
+		if (!box) return {};
+		const input = box.querySelector('input');
+		return {id: input.id, value: input.dataset.value, label: box.querySelector('.name').textContent,
+			count: Number(box.querySelector('.count').textContent.replace(/,/g, ''))};
+	})()`, field))
+}
+
+// pickFacet ticks the top term of a facet and checks that the URL, the chips
+// and the total follow.
+func (p *page) pickFacet(field, title string, wantChips int) term {
+	p.t.Helper()
+	tm := p.topTerm(field)
+	if tm.ID == "" {
+		p.t.Fatalf("facet %s shows no term with hits", field)
+	}
+	p.do(chromedp.Click(chromedp.ID(tm.ID)))
+	p.waitFor(fmt.Sprintf("new URLSearchParams(location.search).getAll(%s).includes(%s) && document.getElementById('count')",
+		quoteJS(field), quoteJS(tm.Value)))
+	if q := p.query(); !hasAll(q, field+"="+tm.Value) {
+		p.t.Errorf("URL query %v lacks %s=%s", q, field, tm.Value)
+	}
+	chips := p.chips()
+	if len(chips) != wantChips || !hasAll(chips, title+": "+tm.Label) {
+		p.t.Errorf("chips = %q, want %d with %q", chips, wantChips, title+": "+tm.Label)
+	}
+	// Single-valued facets: the count shown beside a term is the total once
+	// it is chosen.
+	if got := p.total(); got != tm.Count {
+		p.t.Errorf("after choosing %s=%s the page shows %d results, the facet promised %d", field, tm.Value, got, tm.Count)
+	}
+	if !eval[bool](p, fmt.Sprintf("document.getElementById(%s).checked", quoteJS(tm.ID))) {
+		p.t.Errorf("checkbox %s is not ticked after choosing it", tm.ID)
+	}
+	return tm
+}
+
+// hitSummary identifies the hits on screen.
+func (p *page) hitSummary() string {
+	return eval[string](p, "[...document.querySelectorAll('.hit cite')].map(c => c.textContent).join(' | ')")
+}
+
+// TestBrowserScenario walks the page over the real corpus the way a user
+// does: search, two facets, copy a citation, a document, a lineage, back.
+func TestBrowserScenario(t *testing.T) {
+	base := startServer(t, testcorpus.Corpus(t), loadFile)
+	p := newPage(t, base)
+	defer p.checkNoExceptions()
+
+	p.open("/", "document.getElementById('count')")
+	browseAll := p.total()
+	p.do(chromedp.SendKeys(chromedp.ID("q"), "critical infrastructure"+kb.Enter))
+	p.waitFor("new URLSearchParams(location.search).get('q') === 'critical infrastructure'")
+	afterQuery := p.total()
+	if afterQuery == 0 || afterQuery >= browseAll {
+		t.Fatalf("query shows %d results of %d in all", afterQuery, browseAll)
+	}
+	if n := eval[int](p, "document.querySelectorAll('.hit .snippet mark').length"); n == 0 {
+		t.Error("no highlighted words in the snippets")
+	}
+	if eval[string](p, "document.getElementById('q').value") != "critical infrastructure" {
+		t.Error("search box lost the query")
+	}
+
+	body := p.pickFacet("body", "Body", 1)
+	typ := p.pickFacet("type", "Document type", 2)
+	if p.total() > afterQuery {
+		t.Errorf("two filters show %d results, more than the query alone (%d)", p.total(), afterQuery)
+	}
+	if n := eval[int](p, "document.querySelectorAll('.chart rect.bar').length"); n == 0 {
+		t.Error("no year chart")
+	}
+	filteredURL := eval[string](p, "location.search")
+	filteredHits := p.hitSummary()
+	p.shot("search-results")
+
+	t.Run("copy citation", func(t *testing.T) {
+		p := p.in(t)
+		citation := eval[string](p, "document.querySelector('.hit .copy').dataset.citation")
+		shown := eval[string](p, "document.querySelector('.hit cite').textContent")
+		if citation == "" || citation != shown {
+			t.Fatalf("copy button holds %q, the hit shows %q", citation, shown)
+		}
+		p.do(chromedp.Click(chromedp.CSS(".hit .copy")))
+		p.waitFor("document.getElementById('status').textContent.startsWith('Copied')")
+		if got := eval[string](p, "navigator.clipboard.readText()"); got != citation {
+			t.Errorf("clipboard holds %q, want the citation %q", got, citation)
+		}
+	})
+
+	t.Run("document", func(t *testing.T) {
+		p := p.in(t)
+		target := eval[string](p, "decodeURIComponent(document.querySelector('.hit h2 a').hash.slice(1))")
+		p.do(chromedp.Click(chromedp.CSS(".hit h2 a")))
+		p.waitFor("document.querySelector('main.document .passages li')")
+		if q := p.query(); len(q) != 1 || !strings.HasPrefix(q[0], "doc=") {
+			t.Errorf("document URL query = %v, want doc=ID alone", q)
+		}
+		if !eval[bool](p, fmt.Sprintf("document.getElementById(%s).classList.contains('target')", quoteJS(target))) {
+			t.Errorf("passage %s of the hit is not highlighted in the document", target)
+		}
+		p.shot("document")
+	})
+
+	t.Run("lineage", func(t *testing.T) {
+		p := p.in(t)
+		p.do(chromedp.Click(chromedp.CSS(".passage.target .actions a.button")))
+		p.waitFor("document.querySelector('main.lineage') && document.querySelector('.timeline .member, .lineage-out .empty')")
+		if n := eval[int](p, "document.querySelectorAll('.timeline .member.self').length"); n != 1 {
+			t.Errorf("lineage marks %d members as this passage, want 1", n)
+		}
+		p.shot("lineage")
+	})
+
+	t.Run("back to the results", func(t *testing.T) {
+		p := p.in(t)
+		p.do(chromedp.Evaluate[chromedp.Void]("history.back()"))
+		p.waitFor("document.querySelector('main.document')")
+		p.do(chromedp.Evaluate[chromedp.Void]("history.back()"))
+		p.waitFor("document.getElementById('count')")
+		if got := eval[string](p, "location.search"); got != filteredURL {
+			t.Errorf("back lands on %s, want %s", got, filteredURL)
+		}
+		if got := p.total(); got != typ.Count {
+			t.Errorf("back shows %d results, want %d", got, typ.Count)
+		}
+		if got := p.chips(); len(got) != 2 || !hasAll(got, "Body: "+body.Label, "Document type: "+typ.Label) {
+			t.Errorf("back shows chips %q", got)
+		}
+		if got := p.hitSummary(); got != filteredHits {
+			t.Errorf("back shows other hits:\n%s\nwant\n%s", got, filteredHits)
+		}
+	})
+
+	t.Run("remove a chip", func(t *testing.T) {
+		p := p.in(t)
+		p.do(chromedp.Click(chromedp.CSS(".chip:not(.clear)")))
+		p.waitFor("document.querySelectorAll('.chip:not(.clear)').length === 1")
+		if q := p.query(); hasAll(q, "body="+body.Value) || !hasAll(q, "type="+typ.Value) {
+			t.Errorf("after removing the body chip the URL query is %v", q)
+		}
+	})
+
+	t.Run("shared link", func(t *testing.T) {
+		p := p.in(t)
+		p.open(filteredURL, "document.getElementById('count')")
+		if got := p.hitSummary(); got != filteredHits {
+			t.Errorf("a fresh load of %s shows other hits", filteredURL)
+		}
+	})
+
+	t.Run("phone", func(t *testing.T) {
+		p := p.in(t)
+		p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+		p.open(filteredURL, "document.getElementById('count')")
+		if w := eval[int](p, "document.documentElement.scrollWidth"); w > 390 {
+			t.Errorf("page is %dpx wide on a 390px phone", w)
+		}
+		p.shot("phone-results")
+		p.do(chromedp.EmulateViewport(1280, 900))
+	})
+
+	t.Run("compare", func(t *testing.T) {
+		p := p.in(t)
+		p.open("/?view=compare&principle=sovereignty&state=FRA&state=NLD&state=USA", "document.querySelector('main.compare')")
+		p.shot("compare")
+	})
+}
