@@ -58,7 +58,7 @@ func TestFacetValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Terms) != 5 || f.Total != 13 {
+	if len(f.Terms) != 8 || f.Total != 19 {
 		t.Errorf("state values: %d terms, total %d", len(f.Terms), f.Total)
 	}
 	if _, err := ix.FacetValues(context.Background(), "colour"); err == nil {
@@ -134,7 +134,7 @@ func TestGenerationSwitch(t *testing.T) {
 		t.Error("old generation still open after its last search")
 	}
 	resp, err := ix.Search(context.Background(), Request{Query: "*"})
-	if err != nil || resp.Total != 13 {
+	if err != nil || resp.Total != 19 {
 		t.Fatalf("search after switch: %v", err)
 	}
 }

@@ -44,6 +44,19 @@ var fixtureDocs = []fixtureDoc{
 		"A permanent mechanism for regular institutional dialogue is welcome.",
 		"Capacity building and confidence building go together.",
 	}},
+	// A language family: one paragraph edited from year to year.
+	{"X/6/6", "JPN", "2016-12-05", "GA", "resolution", []string{"norms"}, []string{
+		"Invites the members of the lighthouse council to keep reviewing the shared catalogue of maintenance practices every second year.",
+		"Decides to include the item in the agenda of its next session.",
+	}},
+	{"X/7/7", "BRA", "2018-12-05", "GA", "resolution", []string{"norms"}, []string{
+		"Invites all members of the lighthouse council to keep reviewing the shared catalogue of maintenance practices every second year, and to report on it.",
+		"Notes the voluntary exchange of harbour pilot rosters among coastal authorities.",
+	}},
+	{"X/8/8", "KEN", "2020-12-07", "GA", "resolution", []string{"norms"}, []string{
+		"Invites all members of the lighthouse council to keep reviewing the common catalogue of maintenance practices every year, and to report on it.",
+		"Welcomes the regional workshops on harbour pilot rosters held by coastal authorities during the year.",
+	}},
 }
 
 // buildFixtureIndex indexes fixtureDocs with the indexer into a data
@@ -69,7 +82,9 @@ func buildFixtureIndex(t testing.TB) string {
 		var d corpus.Document
 		return &d, json.Unmarshal(b, &d)
 	}
-	if _, err := indexer.Build(context.Background(), indexer.Options{Corpus: root, Data: data, Load: load, Version: "test"}); err != nil {
+	opt := indexer.CorpusOptions(root, data, nil) // for its lineage
+	opt.Load, opt.IsMetadataFile, opt.Version = load, nil, "test"
+	if _, err := indexer.Build(context.Background(), opt); err != nil {
 		t.Fatal(err)
 	}
 	return data

@@ -1,0 +1,217 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/corpus/lineage"
+	"github.com/precedent/precedent/indexer"
+)
+
+// Bounds of lineage lookups.
+const (
+	MaxLineageMembers   = 500  // members of one answer
+	MaxLineageText      = 5000 // bytes of pasted text
+	lineageCandidates   = 200  // passages sharing an LSH band with pasted text
+	lineageTextMatches  = 50   // passages found by the text's words, for quoted sentences
+	lineageMinTextWords = 3
+)
+
+// Lineage is a language family: passages that carry the same or nearly
+// the same wording, in date order.
+type Lineage struct {
+	Family  string          `json:"family,omitempty"` // family id; empty when the wording has no family
+	Members []LineageMember `json:"members"`
+}
+
+// LineageMember is one passage of a family with what changed: DiffPrevious
+// goes from the previous member to this one, DiffFirst from the earliest
+// member to this one (both empty for the earliest).
+type LineageMember struct {
+	Passage      corpus.Passage `json:"passage"`
+	Document     DocumentInfo   `json:"document"`
+	Citation     string         `json:"citation"`
+	Similarity   float64        `json:"similarity"` // to the queried passage or text, 0..1
+	DiffPrevious []lineage.Op   `json:"diff_previous,omitempty"`
+	DiffFirst    []lineage.Op   `json:"diff_first,omitempty"`
+}
+
+// Lineage returns the family of a passage in date order; a passage without
+// family is its own only member. Unknown ids give ErrNotFound.
+func (ix *Index) Lineage(ctx context.Context, passageID string) (*Lineage, error) {
+	g, err := ix.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+	origin, err := storedPassages(ctx, g.idx, bleve.NewDocIDQuery([]string{passageID}), 1)
+	if err != nil {
+		return nil, err
+	}
+	if len(origin) == 0 {
+		return nil, ErrNotFound
+	}
+	members := origin
+	family := origin[0].Passage.Family
+	if family != "" {
+		if members, err = storedPassages(ctx, g.idx, term(FieldFamily, family), MaxLineageMembers); err != nil {
+			return nil, err
+		}
+	}
+	return &Lineage{Family: family, Members: explain(members, lineage.Normalise(origin[0].Passage.Text))}, nil
+}
+
+// LineageOfText finds where pasted wording appears: passages sharing an LSH
+// band with it or many of its words are candidates, lineage.MatchText keeps
+// those that carry its wording (whole, or as a quoted part of a longer
+// paragraph), and the answer is them and their families in date order.
+func (ix *Index) LineageOfText(ctx context.Context, text string) (*Lineage, error) {
+	if len(text) > MaxLineageText {
+		return nil, &Error{Code: "too_large", Message: fmt.Sprintf("text is %d bytes long", len(text)),
+			Hint: fmt.Sprintf("paste at most %d bytes: one paragraph", MaxLineageText)}
+	}
+	words := lineage.Normalise(text)
+	if len(words) < lineageMinTextWords {
+		return nil, &Error{Code: "bad_query", Message: "the text is too short to trace",
+			Hint: fmt.Sprintf("paste a sentence of at least %d words", lineageMinTextWords)}
+	}
+	g, err := ix.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+	cands, err := textCandidates(ctx, g.idx, text, words)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]lineage.Item, len(cands))
+	byID := map[string]member{}
+	for i, c := range cands {
+		items[i] = lineage.Item{ID: c.Passage.ID, Date: c.Document.Date, Words: lineage.Normalise(c.Passage.Text)}
+		byID[c.Passage.ID] = c
+	}
+	matches := lineage.MatchText(text, items)
+	l := &Lineage{Members: []LineageMember{}}
+	if len(matches) == 0 {
+		return l, nil
+	}
+	members, err := withFamilies(ctx, g.idx, matches, byID)
+	if err != nil {
+		return nil, err
+	}
+	l.Family = byID[matches[0].ID].Passage.Family
+	l.Members = explain(members, words)
+	return l, nil
+}
+
+// member is a stored passage with its document.
+type member struct {
+	Passage  corpus.Passage
+	Document corpus.Document
+}
+
+// textCandidates returns the passages sharing an LSH band key with the
+// text, and the best matches of its words on the unstemmed text.
+func textCandidates(ctx context.Context, idx bleve.Index, text string, words []string) ([]member, error) {
+	var bands []query.Query
+	for _, b := range lineage.Bands(lineage.Sign(words)) {
+		bands = append(bands, term(indexer.FieldLSH, b))
+	}
+	var out []member
+	if len(bands) > 0 {
+		byBand, err := storedPassages(ctx, idx, bleve.NewDisjunctionQuery(bands...), lineageCandidates)
+		if err != nil {
+			return nil, err
+		}
+		out = byBand
+	}
+	m := bleve.NewMatchQuery(text)
+	m.SetField(indexer.FieldText)
+	byWords, err := storedPassages(ctx, idx, m, lineageTextMatches)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, c := range out {
+		seen[c.Passage.ID] = true
+	}
+	for _, c := range byWords {
+		if !seen[c.Passage.ID] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// withFamilies returns the matched passages and every member of their
+// families, each once.
+func withFamilies(ctx context.Context, idx bleve.Index, matches []lineage.Match, byID map[string]member) ([]member, error) {
+	seen := map[string]bool{}
+	var out []member
+	add := func(m member) {
+		if !seen[m.Passage.ID] && len(out) < MaxLineageMembers {
+			seen[m.Passage.ID] = true
+			out = append(out, m)
+		}
+	}
+	families := map[string]bool{}
+	for _, mt := range matches {
+		m := byID[mt.ID]
+		add(m)
+		if f := m.Passage.Family; f != "" && !families[f] {
+			families[f] = true
+			fam, err := storedPassages(ctx, idx, term(FieldFamily, f), MaxLineageMembers)
+			if err != nil {
+				return nil, err
+			}
+			for _, fm := range fam {
+				add(fm)
+			}
+		}
+	}
+	return out, nil
+}
+
+// explain orders members by date (then id) and adds each one's similarity
+// to the queried words and its diffs against the previous and first member.
+func explain(members []member, queried []string) []LineageMember {
+	slices.SortStableFunc(members, func(a, b member) int {
+		return cmp.Or(cmp.Compare(a.Document.Date, b.Document.Date), cmp.Compare(a.Passage.ID, b.Passage.ID))
+	})
+	out := make([]LineageMember, len(members))
+	for i, m := range members {
+		out[i] = LineageMember{Passage: m.Passage, Document: documentInfo(m.Document), Citation: m.Passage.Citation,
+			Similarity: lineage.Similarity(queried, lineage.Normalise(m.Passage.Text))}
+		if i > 0 {
+			out[i].DiffPrevious = lineage.Diff(members[i-1].Passage.Text, m.Passage.Text)
+			out[i].DiffFirst = lineage.Diff(members[0].Passage.Text, m.Passage.Text)
+		}
+	}
+	return out
+}
+
+// storedPassages returns up to size passages matching q (by relevance)
+// with their documents.
+func storedPassages(ctx context.Context, idx bleve.Index, q query.Query, size int) ([]member, error) {
+	sr := bleve.NewSearchRequestOptions(q, size, 0, false)
+	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
+	res, err := idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := make([]member, 0, len(res.Hits))
+	for _, dm := range res.Hits {
+		p, d, err := decodeStored(dm)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, member{Passage: p, Document: d})
+	}
+	return out, nil
+}
