@@ -150,11 +150,16 @@ func Body(symbol string, head []string) string {
 // Type returns the document type by symbol and masthead wording, or "" when
 // nothing says.
 func Type(symbol string, head []string) string {
-	joined := strings.ToLower(strings.Join(trimmedLines(head), " "))
+	raw := strings.Join(trimmedLines(head), " ")
+	joined := strings.ToLower(raw)
 	switch {
-	case strings.HasPrefix(symbol, "A/RES/"), strings.Contains(joined, "resolution adopted by the general assembly"):
+	case strings.HasPrefix(symbol, "A/RES/"):
 		return corpus.TypeResolution
-	case strings.Contains(symbol, "/L."), strings.Contains(joined, "draft resolution"), strings.Contains(joined, "draft decision"):
+	case strings.Contains(symbol, "/L."):
+		return corpus.TypeDraftResolution
+	case strings.Contains(raw, "Resolution adopted by the General Assembly"):
+		return corpus.TypeResolution
+	case strings.Contains(joined, "draft resolution"), strings.Contains(joined, "draft decision"):
 		return corpus.TypeDraftResolution
 	case strings.Contains(symbol, "/CRP."), strings.Contains(symbol, "/WP."), strings.Contains(joined, "working paper"):
 		return corpus.TypeWorkingPaper
@@ -177,11 +182,14 @@ func Type(symbol string, head []string) string {
 var unLanguages = map[whatlanggo.Lang]string{whatlanggo.Eng: "en", whatlanggo.Fra: "fr",
 	whatlanggo.Spa: "es", whatlanggo.Rus: "ru", whatlanggo.Arb: "ar", whatlanggo.Cmn: "zh"}
 
+// languageSample is how many bytes of a text language detection reads.
+const languageSample = 6000
+
 // Language returns the ISO 639-1 code of the UN language the text is
 // written in, or "" when it is none of the six or too short to tell.
 func Language(text string) string {
-	if len(text) > 20000 {
-		text = text[:20000]
+	if len(text) > languageSample {
+		text = strings.ToValidUTF8(text[:languageSample], "")
 	}
 	opts := whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{}}
 	for l := range unLanguages {

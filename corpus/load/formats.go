@@ -52,3 +52,4 @@ func validText(data []byte) error {
 	}
 	return nil
 }
+
