@@ -52,4 +52,3 @@ func validText(data []byte) error {
 	}
 	return nil
 }
-
