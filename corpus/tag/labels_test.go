@@ -57,7 +57,7 @@ func blocks(text string) []string {
 
 // documentText returns the text of a corpus file: the "text" of a GA JSON,
 // or the file itself.
-func documentText(t *testing.T, root, doc string) string {
+func documentText(t testing.TB, root, doc string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(root, doc))
 	if err != nil {
