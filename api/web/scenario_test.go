@@ -98,6 +98,7 @@ func TestBrowserScenario(t *testing.T) {
 	}
 	filteredURL := eval[string](p, "location.search")
 	filteredHits := p.hitSummary()
+	p.do(chromedp.Evaluate[chromedp.Void]("window.scrollTo(0, 0)"))
 	p.shot("search-results")
 
 	t.Run("copy citation", func(t *testing.T) {

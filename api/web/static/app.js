@@ -65,7 +65,9 @@
   function snippet(html) {
     const out = [];
     let marked = false;
-    for (const part of String(html).split(/(<mark>|<\/mark>)/)) {
+    // Whitespace between two marks is marked too: a phrase reads as one.
+    const html2 = String(html).replace(/<\/mark>(\s+)<mark>/g, '$1');
+    for (const part of html2.split(/(<mark>|<\/mark>)/)) {
       if (part === '<mark>') marked = true;
       else if (part === '</mark>') marked = false;
       else if (part) out.push(marked ? h('mark', null, decode(part)) : decode(part));
@@ -166,6 +168,7 @@
     const again = focusAfter && document.getElementById(focusAfter);
     focusAfter = null;
     if (again) again.focus();
+    else if (!location.hash) window.scrollTo(0, 0);
     showTarget();
     return true;
   }
@@ -193,7 +196,7 @@
 
   // ---- shared pieces ----
   function copyButton(citation) {
-    return h('button', { type: 'button', class: 'copy', 'data-citation': citation, onclick: (e) => copy(citation, e.currentTarget) }, 'Copy citation');
+    return h('button', { type: 'button', class: 'copy', 'data-citation': citation, title: citation, 'aria-label': 'Copy citation: ' + citation, onclick: (e) => copy(citation, e.currentTarget) }, 'Copy citation');
   }
   async function copy(text, button) {
     let ok = false;
@@ -378,7 +381,8 @@
       q.set('to', y);
       const bar = s('rect', { x: x + 1, y: H - bh, width: bw - 2, height: bh, class: 'bar' }, s('title', null, y + ': ' + fmt(c) + ' passages'));
       svg.append(c ? s('a', { href: urlOf(q), 'data-nav': true, 'aria-label': y + ': ' + fmt(c) + ' passages' }, bar) : bar);
-      if (y === lo || y === hi || y % 5 === 0) svg.append(s('text', { x: x + bw / 2, y: H + 12, 'text-anchor': 'middle' }, String(y)));
+      const labelled = y === lo || y === hi || (y % 5 === 0 && y - lo > 2 && hi - y > 2);
+      if (labelled) svg.append(s('text', { x: x + bw / 2, y: H + 12, 'text-anchor': 'middle' }, String(y)));
     }
     return h('figure', { class: 'chart' }, h('figcaption', { id: 'chart-title' }, 'Matching passages per year'), svg);
   }
@@ -464,7 +468,7 @@
       h('div', { class: 'body' },
         h('p', { class: 'text' }, ps.text),
         tagList(ps.tags),
-        h('div', { class: 'actions' }, h('cite', null, ps.citation), copyButton(ps.citation), lineageLink(ps.id))));
+        h('div', { class: 'actions' }, copyButton(ps.citation), lineageLink(ps.id))));
   }
 
   // ---- lineage view ----
