@@ -62,6 +62,10 @@ func cleanPages(pages []Page, symbol, title string) []Page {
 		body := inlineRuleRe.ReplaceAllString(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\n\n")
 		lines := strings.Split(body, "\n")
 		notes := append([]string{}, p.Footnotes...)
+		if len(notes) == 0 && !strings.Contains(body, "_____") {
+			body, notes = trailingFootnotes(body)
+			lines = strings.Split(body, "\n")
+		}
 		for j, l := range lines {
 			if ruleRe.MatchString(normalise(l)) {
 				notes = append(notes, footnotes(lines[j+1:])...)

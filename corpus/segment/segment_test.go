@@ -149,3 +149,17 @@ func TestCleanPagesRunningHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestTrailingFootnotes(t *testing.T) {
+	text := "Keepers must report storms;1 and lights must burn.2 The rule\n\n" +
+		"Another paragraph of the page.\n\n1. See the Lighthouse Code.\n\n2. Ibid., art. 3.\n\n397"
+	body, notes := trailingFootnotes(text)
+	if body != "Keepers must report storms;1 and lights must burn.2 The rule\n\nAnother paragraph of the page.\n\n397" ||
+		len(notes) != 2 || notes[1] != "2. Ibid., art. 3." {
+		t.Errorf("body %q notes %q", body, notes)
+	}
+	numbered := "Intro.\n\n1. Keepers keep the light.\n\n2. Keepers report storms."
+	if body, notes := trailingFootnotes(numbered); body != numbered || notes != nil {
+		t.Errorf("numbered paragraphs taken for footnotes: %q", notes)
+	}
+}
