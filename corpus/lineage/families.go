@@ -151,6 +151,10 @@ func (g *grouping) link(i, j int) {
 
 // confirmed reports whether items i and j share their wording.
 func (g *grouping) confirmed(i, j int) bool {
+	a, b := len(g.items[i].Words), len(g.items[j].Words)
+	if 2*float64(min(a, b)) < PairThreshold*float64(a+b) { // even full overlap falls short
+		return false
+	}
 	if Estimate(g.sigs[i], g.sigs[j]) < minEstimate {
 		return false
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // Invented paragraphs in the style of resolutions (not corpus text).
@@ -126,6 +128,9 @@ func sharedKeys(a, b []string) int {
 func perturb(text string, n int, rng *rand.Rand) string {
 	words := strings.Fields(text)
 	for range n {
+		if len(words) < 2 {
+			break
+		}
 		i := rng.IntN(len(words))
 		if rng.IntN(2) == 0 {
 			words = append(words[:i], words[i+1:]...)
@@ -226,4 +231,33 @@ func BenchmarkSign(b *testing.B) {
 		Sign(words)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "passages/s")
+}
+
+// TestCommonMatchesDiff checks the bit-parallel alignment length against
+// go-diff's alignment on random word sequences, long ones included.
+func TestCommonMatchesDiff(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	vocab := Normalise(paraA + " " + paraB)
+	seq := func(n int) []string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = vocab[rng.IntN(len(vocab))]
+		}
+		return s
+	}
+	for trial := range 300 {
+		a, b := seq(1+rng.IntN(200)), seq(rng.IntN(200))
+		if trial%3 == 0 {
+			b = Normalise(perturb(strings.Join(a, " "), 5, rng))
+		}
+		want := 0
+		for _, d := range align(a, b) {
+			if d.Type == diffmatchpatch.DiffEqual {
+				want += len([]rune(d.Text))
+			}
+		}
+		if got := common(a, b); got != want {
+			t.Fatalf("trial %d: common = %d, go-diff aligns %d words", trial, got, want)
+		}
+	}
 }

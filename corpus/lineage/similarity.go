@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -51,13 +52,49 @@ func align(a, b []string) []diffmatchpatch.Diff {
 }
 
 // common returns how many words two sequences share in their best
-// alignment (the length of their longest common subsequence).
+// alignment: the length of their longest common subsequence, computed
+// bit-parallel (Hyyrö's algorithm) in O(len(a)·len(b)/64) time, which is
+// what family confirmation spends its time on. Diff aligns with go-diff,
+// whose alignment has the same length (see TestCommonMatchesDiff).
 func common(a, b []string) int {
-	n := 0
-	for _, d := range align(a, b) {
-		if d.Type == diffmatchpatch.DiffEqual {
-			n += len([]rune(d.Text))
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	w := (len(a) + 63) / 64
+	symbol := make(map[string]int, len(a))
+	var masks []uint64 // w words per distinct word of a: where it occurs
+	for i, word := range a {
+		k, ok := symbol[word]
+		if !ok {
+			k = len(masks) / w
+			symbol[word] = k
+			masks = append(masks, make([]uint64, w)...)
 		}
+		masks[k*w+i/64] |= 1 << (i % 64)
+	}
+	v := make([]uint64, w)
+	for i := range v {
+		v[i] = ^uint64(0)
+	}
+	for _, word := range b {
+		k, ok := symbol[word]
+		if !ok {
+			continue
+		}
+		m := masks[k*w : (k+1)*w]
+		var carry uint64
+		for i := range v {
+			var sum uint64
+			sum, carry = bits.Add64(v[i], v[i]&m[i], carry)
+			v[i] = sum | v[i]&^m[i]
+		}
+	}
+	n := 0
+	for _, x := range v {
+		n += bits.OnesCount64(^x)
 	}
 	return n
 }
