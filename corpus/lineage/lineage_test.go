@@ -261,3 +261,24 @@ func TestCommonMatchesDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestTrace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var items []Item
+	for y := 2015; y < 2020; y++ {
+		items = append(items, Item{ID: fmt.Sprintf("a%d", y), Date: fmt.Sprint(y), Words: Normalise(perturb(paraA, 1, rng))})
+	}
+	items = append(items, Item{ID: "b", Date: "2014", Words: Normalise(paraB)})
+	// The answer is every member of the family the text matches, in date order.
+	got := Trace(strings.Replace(paraA, "lighthouse", "beacon", 1), items)
+	var ids []string
+	for _, m := range got {
+		ids = append(ids, m.ID)
+	}
+	if want := []string{"a2015", "a2016", "a2017", "a2018", "a2019"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("Trace = %v, want %v", ids, want)
+	}
+	if Trace(paraC, items) != nil {
+		t.Error("unrelated text should trace to nothing")
+	}
+}
