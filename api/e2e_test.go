@@ -148,4 +148,3 @@ func waitTotal(t *testing.T, url string, want uint64) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
-
