@@ -12,6 +12,7 @@ import (
 
 	"github.com/precedent/precedent/corpus"
 	"github.com/precedent/precedent/corpus/load"
+	"github.com/precedent/precedent/corpus/tag"
 )
 
 func init() {
@@ -64,6 +65,7 @@ func runExtract(args []string) error {
 	if err != nil {
 		return err
 	}
+	tag.Document(doc)
 	if o.json {
 		enc := json.NewEncoder(os.Stdout)
 		enc.SetIndent("", "  ")
@@ -73,7 +75,7 @@ func runExtract(args []string) error {
 }
 
 // printDocument writes the metadata and passages of doc as text, each
-// passage under its heading path with its number and citation.
+// passage under its heading path with its citation, pages and tags.
 func printDocument(w io.Writer, d *corpus.Document) error {
 	fmt.Fprintf(w, "%s\n", d.Title)
 	for _, f := range [][2]string{{"symbol", d.Symbol}, {"date", d.Date}, {"body", d.Body}, {"type", d.Type},
@@ -92,8 +94,26 @@ func printDocument(w io.Writer, d *corpus.Document) error {
 			fmt.Fprintf(w, "\n== %s\n", strings.Join(path, " > "))
 		}
 		fmt.Fprintf(w, "\n[%s] %s (p. %s)\n%s\n", p.Kind, p.Citation, pageRange(p), p.Text)
+		if tags := tagLine(p.Tags); tags != "" {
+			fmt.Fprintf(w, "  tags: %s\n", tags)
+		}
 	}
 	return nil
+}
+
+// tagLine summarises a passage's tags: "topics norms; norms 13f; ...".
+func tagLine(t corpus.Tags) string {
+	var parts []string
+	for _, f := range []struct {
+		name string
+		ids  []string
+	}{{"topics", corpus.IDs(t.Topics)}, {"norms", corpus.IDs(t.Norms)}, {"principles", corpus.IDs(t.Principles)},
+		{"states", t.States}, {"groups", t.Groups}, {"mentions", corpus.IDs(t.Mentions)}} {
+		if len(f.ids) > 0 {
+			parts = append(parts, f.name+" "+strings.Join(f.ids, ","))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func pageRange(p corpus.Passage) string {

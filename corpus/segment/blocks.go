@@ -20,6 +20,9 @@ var (
 	sectionRe   = regexp.MustCompile(`^§\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+(.*))?$`)
 	subItemRe   = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxl]{1,5})\)(?:\s+(.*))?$`)
 	endsTermRe  = regexp.MustCompile(`[.;:!?]["”’)]*$`)
+	// trailingMarkRe is a footnote mark after the last punctuation of a
+	// line ("resolution 79/45,1").
+	trailingMarkRe = regexp.MustCompile(`([.;:,!?]["”’)]*)\d{1,3}$`)
 )
 
 // startsParagraph says whether a line opens a new paragraph by its marker:
@@ -73,7 +76,7 @@ func continues(prev rawBlock, next string) bool {
 	if startsParagraph(next) || len(prev.lines) == 0 {
 		return false
 	}
-	last := prev.lines[len(prev.lines)-1]
+	last := trailingMarkRe.ReplaceAllString(prev.lines[len(prev.lines)-1], "$1")
 	if endsTermRe.MatchString(last) {
 		return false
 	}

@@ -47,8 +47,9 @@ func trailingFootnotes(text string) (string, []string) {
 }
 
 // referenced says whether a footnote mark n is glued after a word or
-// punctuation in text ("domain.1 ", "possible;4").
+// punctuation in text ("domain.1 ", "possible;4"), not inside a symbol
+// ("L.15").
 func referenced(text, n string) bool {
-	re := regexp.MustCompile(`[\p{L}.,;:)”’"]` + n + `(?:\s|$)`)
+	re := regexp.MustCompile(`(?:[\p{Ll},;:)”’"]|\p{Ll}\.)` + n + `(?:\s|$)`)
 	return re.MatchString(text)
 }

@@ -62,7 +62,7 @@ func cleanPages(pages []Page, symbol, title string) []Page {
 		body := inlineRuleRe.ReplaceAllString(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\n\n")
 		lines := strings.Split(body, "\n")
 		notes := append([]string{}, p.Footnotes...)
-		if len(notes) == 0 && !strings.Contains(body, "_____") {
+		if len(notes) == 0 && symbol == "" && !strings.Contains(body, "_____") {
 			body, notes = trailingFootnotes(body)
 			lines = strings.Split(body, "\n")
 		}

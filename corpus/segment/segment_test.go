@@ -163,3 +163,24 @@ func TestTrailingFootnotes(t *testing.T) {
 		t.Errorf("numbered paragraphs taken for footnotes: %q", notes)
 	}
 }
+
+func TestContinues(t *testing.T) {
+	tests := []struct {
+		last, next string
+		want       bool
+	}{
+		{"Taking note of resolution 80/45,1", "Noting that the keepers", false},
+		{"Taking note of the report,", "Noting that the keepers", false},
+		{"and that their", "signals must remain visible", true},
+		{"as well as", "General Assembly resolution 9/1", true},
+		{"shall report;", "(b) Keepers", false},
+		{"the report of the", "Secretary-General", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.last, func(t *testing.T) {
+			if got := continues(rawBlock{lines: []string{tc.last}}, tc.next); got != tc.want {
+				t.Errorf("continues = %v", got)
+			}
+		})
+	}
+}
