@@ -20,6 +20,7 @@ import (
 //	DATA/index/gen-6/        the previous generation, kept for rollback and
 //	                         for servers that have not switched yet
 //	DATA/index/.build-8-PID/ a generation being built (never read)
+//	DATA/index/.trash-5/     an old generation being deleted
 //	DATA/index/LOCK          held (flock) by the one running indexer
 //
 // A generation directory named gen-N exists only once its index is complete
@@ -35,6 +36,7 @@ const (
 	currentName  = "CURRENT"
 	genPrefix    = "gen-"
 	buildPrefix  = ".build-"
+	trashPrefix  = ".trash-"
 	lockName     = "LOCK"
 )
 
@@ -109,15 +111,17 @@ func generations(indexDir string) ([]int, error) {
 	return gens, nil
 }
 
-// removeBuilds deletes what crashed runs left: .build- dirs and CURRENT temp files.
+// removeBuilds deletes what crashed runs left: .build- and .trash- dirs
+// and CURRENT temp files.
 func removeBuilds(indexDir string) error {
 	entries, err := os.ReadDir(indexDir)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), buildPrefix) || strings.HasPrefix(e.Name(), currentName+".tmp") {
-			if err := os.RemoveAll(filepath.Join(indexDir, e.Name())); err != nil {
+		n := e.Name()
+		if strings.HasPrefix(n, buildPrefix) || strings.HasPrefix(n, trashPrefix) || strings.HasPrefix(n, currentName+".tmp") {
+			if err := os.RemoveAll(filepath.Join(indexDir, n)); err != nil {
 				return err
 			}
 		}
@@ -155,10 +159,17 @@ func pruneGenerations(indexDir string, live, previous int) error {
 		return err
 	}
 	for _, n := range gens {
-		if n != live && n != previous {
-			if err := os.RemoveAll(filepath.Join(indexDir, genPrefix+strconv.Itoa(n))); err != nil {
-				return err
-			}
+		if n == live || n == previous {
+			continue
+		}
+		// Rename first, so a run killed while deleting leaves no half
+		// generation under a gen- name; removeBuilds finishes the job.
+		trash := filepath.Join(indexDir, trashPrefix+strconv.Itoa(n))
+		if err := os.Rename(filepath.Join(indexDir, genPrefix+strconv.Itoa(n)), trash); err != nil {
+			return err
+		}
+		if err := os.RemoveAll(trash); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/precedent/precedent/corpus/lineage"
 	"github.com/precedent/precedent/corpus/load"
 	"github.com/precedent/precedent/corpus/pdftext"
+	"github.com/precedent/precedent/corpus/tag"
 )
 
 // CorpusOptions returns Options that run Precedent's corpus pipeline on
@@ -32,6 +33,7 @@ func CorpusOptions(corpusDir, dataDir string, extractPDF func(path string) (*pdf
 			return doc, err
 		},
 		IsMetadataFile: load.IsMetadataFile,
+		Tag:            tag.Document,
 		Lineage:        &corpusLineage{index: map[string]int{}},
 		Version:        executableHash(),
 	}
