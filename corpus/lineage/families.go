@@ -9,7 +9,8 @@ import (
 	"sync"
 )
 
-// Family thresholds, chosen by measurement (see the package tests).
+// Family thresholds, checked against the hand-built families of the
+// General Assembly ICT resolutions (TestHandFamilies).
 const (
 	// MinWords is the fewest normalised words a passage needs to join a
 	// family; shorter ones ("Decides to remain seized of the matter") are
