@@ -176,3 +176,30 @@ func TestMetricsByRouteTemplate(t *testing.T) {
 		}
 	}
 }
+
+func TestPrecedentLanguageRoutes(t *testing.T) {
+	srv := New(&fakeSearcher{n: 3}, Options{Logger: quietLogger()})
+	js := map[string]string{"Content-Type": "application/json"}
+	cases := []struct {
+		method, target, body string
+		status               int
+		want                 string
+	}{
+		{"GET", "/v1/passages/A_RES_99_1.en-p1/lineage", "", 200, `"family":"f1"`},
+		{"GET", "/v1/passages/nope-p1/lineage", "", 404, `"not_found"`},
+		{"GET", "/v1/passages/A_RES_99_1.en-p1/lineage?format=ris", "", 200, "TY  - GOVDOC"},
+		{"POST", "/v1/lineage", `{"text":"Lighthouse keepers shall cooperate"}`, 200, `"similarity":0.9`},
+		{"POST", "/v1/lineage?format=csv", `{"text":"Lighthouse keepers shall cooperate"}`, 200, "citation,symbol,title"},
+		{"GET", "/v1/passages/A_RES_99_1.en-p1/similar?size=5", "", 200, `"hits":[{"id":"A_RES_99_1.en-p2"`},
+		{"GET", "/v1/compare?principle=sovereignty&state=FRA&state=NLD", "", 200, `"state":"NLD"`},
+		{"GET", "/v1/compare?topic=cbms&state=FRA&format=bibtex", "", 200, "@misc{A_RES_99_1.en-p1,"},
+	}
+	for _, c := range cases {
+		t.Run(c.method+" "+c.target, func(t *testing.T) {
+			rec := do(t, srv, c.method, c.target, c.body, js)
+			if rec.Code != c.status || !strings.Contains(rec.Body.String(), c.want) {
+				t.Errorf("status %d body %.300s; want %d with %s", rec.Code, rec.Body, c.status, c.want)
+			}
+		})
+	}
+}

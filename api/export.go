@@ -35,7 +35,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ew := startExport(w, f, req)
+	ew := startExport(w, f)
 	n := 0
 	for {
 		for _, h := range resp.Hits {
@@ -70,7 +70,7 @@ func (s *Server) exportPage(w http.ResponseWriter, r *http.Request, req search.R
 	if resp.NextCursor != "" {
 		w.Header().Set("X-Next-Cursor", resp.NextCursor)
 	}
-	ew := startExport(w, f, req)
+	ew := startExport(w, f)
 	for _, h := range resp.Hits {
 		if err := writeHit(ew, h); err != nil {
 			return s.finishExport(r, ew, err)
@@ -92,7 +92,7 @@ func exportFormat(name string) (export.Format, error) {
 }
 
 // startExport writes the headers of a download and returns its writer.
-func startExport(w http.ResponseWriter, f export.Format, req search.Request) export.Writer {
+func startExport(w http.ResponseWriter, f export.Format) export.Writer {
 	name := "precedent-" + time.Now().UTC().Format("20060102-150405") + "." + f.Ext
 	w.Header().Set("Content-Type", f.ContentType)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)

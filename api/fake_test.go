@@ -103,3 +103,44 @@ func (f *fakeSearcher) lastRequest() search.Request {
 	defer f.mu.Unlock()
 	return f.last
 }
+
+func (f *fakeSearcher) Lineage(_ context.Context, id string) (*search.Lineage, error) {
+	if id != corpus.PassageID(fakeDoc.ID, 1) {
+		return nil, search.ErrNotFound
+	}
+	return f.family(), nil
+}
+
+func (f *fakeSearcher) LineageOfText(_ context.Context, text string) (*search.Lineage, error) {
+	if len(text) > 5000 {
+		return nil, &search.Error{Code: "too_large", Message: "text too long", Hint: "paste one paragraph"}
+	}
+	return f.family(), nil
+}
+
+func (f *fakeSearcher) family() *search.Lineage {
+	l := &search.Lineage{Family: "f1"}
+	for i := 1; i <= f.n; i++ {
+		l.Members = append(l.Members, search.LineageMember{Passage: fakePassage(i), Document: fakeDoc,
+			Citation: fakePassage(i).Citation, Similarity: 0.9})
+	}
+	return l
+}
+
+func (f *fakeSearcher) Similar(_ context.Context, id string, size int) ([]search.Hit, error) {
+	if id != corpus.PassageID(fakeDoc.ID, 1) {
+		return nil, search.ErrNotFound
+	}
+	p := fakePassage(2)
+	return []search.Hit{{ID: p.ID, Document: fakeDoc, Passage: &p, Citation: p.Citation}}, nil
+}
+
+func (f *fakeSearcher) Compare(_ context.Context, field, value string, states []string, perState int) (*search.Comparison, error) {
+	c := &search.Comparison{Field: field, Value: value}
+	for _, s := range states {
+		p := fakePassage(1)
+		c.States = append(c.States, search.StatePosition{State: s, Total: 1,
+			Hits: []search.Hit{{ID: p.ID, Document: fakeDoc, Passage: &p, Citation: p.Citation}}})
+	}
+	return c, nil
+}

@@ -26,4 +26,16 @@ type Searcher interface {
 	FacetValues(ctx context.Context, field string) (*search.Facet, error)
 	// Ready reports whether an index generation is open.
 	Ready() error
+
+	// Lineage returns the language family of a passage in date order, with
+	// word diffs, or search.ErrNotFound.
+	Lineage(ctx context.Context, passageID string) (*search.Lineage, error)
+	// LineageOfText returns where pasted wording appears, with its families.
+	LineageOfText(ctx context.Context, text string) (*search.Lineage, error)
+	// Similar returns passages close in meaning to a passage but outside its
+	// family, or search.ErrNotFound.
+	Similar(ctx context.Context, passageID string, size int) ([]search.Hit, error)
+	// Compare returns each state's most relevant passages on a principle,
+	// topic or norm (field), side by side.
+	Compare(ctx context.Context, field, value string, states []string, perState int) (*search.Comparison, error)
 }

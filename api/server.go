@@ -130,6 +130,10 @@ func (s *Server) routes(metricsHandler http.Handler) *mux.Router {
 	r.Handle("/v1/passages/{id}", costly(s.passage)).Methods(http.MethodGet)
 	r.Handle("/v1/facets/{field}", costly(s.facetValues)).Methods(http.MethodGet)
 	r.Handle("/v1/export", s.handle(s.expensive(s.opt.ExportTimeout, s.export))).Methods(http.MethodGet)
+	r.Handle("/v1/passages/{id}/lineage", costly(s.passageLineage)).Methods(http.MethodGet)
+	r.Handle("/v1/passages/{id}/similar", costly(s.similar)).Methods(http.MethodGet)
+	r.Handle("/v1/lineage", costly(s.textLineage)).Methods(http.MethodPost)
+	r.Handle("/v1/compare", costly(s.compare)).Methods(http.MethodGet)
 	r.Handle("/v1/taxonomy", cheap(s.taxonomy)).Methods(http.MethodGet)
 	r.Handle("/v1/states", cheap(s.states)).Methods(http.MethodGet)
 	if s.opt.Admin != nil && s.opt.Admin.Token != "" {
