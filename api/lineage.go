@@ -180,4 +180,3 @@ func (s *Server) answerComparison(w http.ResponseWriter, r *http.Request, c *sea
 	}
 	return s.finishExport(r, ew, nil)
 }
-
