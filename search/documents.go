@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -12,76 +13,144 @@ import (
 	"github.com/precedent/precedent/indexer"
 )
 
-// unit=document groups passages by document: the search fetches a window
-// of the documentWindow best passages (in the request's sort order),
-// groups them by document in order of their first passage, and pages
-// through the groups by offset. Total is the exact number of documents
-// with a matching passage, counted with a terms facet on doc_id.
+// unit=document groups passages by document. The search scans passage
+// hits in the request's sort order, in chunks of documentChunk without
+// stored fields (a passage id names its document), until it has seen the
+// documents of the page plus one; documents are ordered by their first
+// (best) passage. Then it loads the page's best passages. Paging is by
+// offset into the documents; the scan stops after maxScan passages. Total
+// is the exact number of documents with a matching passage, counted with a
+// terms facet on doc_id.
 const (
-	documentWindow      = 1000
+	documentChunk       = 1000
+	maxScan             = 50000
 	passagesPerDocument = 3
 	maxDocuments        = 100000
 )
 
+// docGroup is one document of a unit=document answer while scanning.
+type docGroup struct {
+	id       string
+	score    float64
+	passages []string // best first
+}
+
 func (p *plan) searchDocuments(ctx context.Context, idx bleve.Index, q query.Query) (*Response, *bleve.SearchResult, error) {
-	sr := bleve.NewSearchRequestOptions(p.filtered(q, ""), documentWindow, 0, false)
-	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
-	sr.SortByCustom(sortOrder(p.req.Sort))
-	sr.IncludeLocations = p.req.Highlight
-	sr.AddFacet(indexer.FieldDocID, bleve.NewFacetRequest(indexer.FieldDocID, maxDocuments))
-	p.addSharedFacets(sr)
-	res, err := idx.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
-	}
-	groups, err := groupByDocument(res, p.req.Highlight)
-	if err != nil {
-		return nil, nil, err
-	}
-	total := uint64(len(groups))
-	exact := uint64(len(res.Hits)) == res.Total
-	if fr := res.Facets[indexer.FieldDocID]; fr != nil && fr.Terms != nil {
-		total, exact = uint64(fr.Terms.Len()), fr.Other == 0
-	}
 	offset := 0
 	if p.cursor != nil {
 		offset = p.cursor.Offset
 	}
+	groups, first, err := p.scanDocuments(ctx, idx, q, offset+p.req.Size+1)
+	if err != nil {
+		return nil, nil, err
+	}
+	resp := &Response{Total: uint64(len(groups)), TotalExact: true, Hits: []Hit{}}
+	if fr := first.Facets[indexer.FieldDocID]; fr != nil && fr.Terms != nil {
+		resp.Total, resp.TotalExact = uint64(fr.Terms.Len()), fr.Other == 0
+	}
+	delete(first.Facets, indexer.FieldDocID)
 	end := min(len(groups), offset+p.req.Size)
-	resp := &Response{Total: total, TotalExact: exact, Hits: []Hit{}}
 	if offset < end {
-		resp.Hits = groups[offset:end]
+		if resp.Hits, err = p.documentHits(ctx, idx, q, groups[offset:end]); err != nil {
+			return nil, nil, err
+		}
 	}
 	if end < len(groups) {
 		resp.NextCursor = encodeCursor(cursor{Offset: end}, p.fingerprint())
 	}
-	delete(res.Facets, indexer.FieldDocID)
-	return resp, res, nil
+	return resp, first, nil
 }
 
-// groupByDocument turns passage hits into document hits, each with its
-// best passages; a document's score is its best passage's.
-func groupByDocument(res *bleve.SearchResult, highlight bool) ([]Hit, error) {
-	var groups []Hit
+// scanDocuments returns at least want documents in order (fewer when the
+// hits run out) and the first chunk's result, which carries the facets.
+func (p *plan) scanDocuments(ctx context.Context, idx bleve.Index, q query.Query, want int) ([]docGroup, *bleve.SearchResult, error) {
+	var groups []docGroup
+	var first *bleve.SearchResult
 	at := map[string]int{}
+	var after []string
+	for scanned := 0; len(groups) < want && scanned < maxScan; {
+		sr := bleve.NewSearchRequestOptions(p.filtered(q, ""), documentChunk, 0, false)
+		sr.SortByCustom(sortOrder(p.req.Sort))
+		sr.SearchAfter = after
+		if first == nil {
+			sr.AddFacet(indexer.FieldDocID, bleve.NewFacetRequest(indexer.FieldDocID, maxDocuments))
+			p.addSharedFacets(sr)
+		}
+		res, err := idx.SearchInContext(ctx, sr)
+		if err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		if first == nil {
+			first = res
+		}
+		for _, dm := range res.Hits {
+			doc := documentOf(dm.ID)
+			i, ok := at[doc]
+			if !ok {
+				i = len(groups)
+				at[doc] = i
+				groups = append(groups, docGroup{id: doc, score: dm.Score})
+			}
+			if g := &groups[i]; len(g.passages) < passagesPerDocument {
+				g.passages = append(g.passages, dm.ID)
+			}
+		}
+		scanned += len(res.Hits)
+		if len(res.Hits) < documentChunk {
+			break
+		}
+		if after = afterValues(res.Hits[len(res.Hits)-1], p.req.Sort); after == nil {
+			break // no date to continue from: the scan ends here
+		}
+	}
+	return groups, first, nil
+}
+
+// documentOf returns the document id of a passage id (see corpus.PassageID).
+func documentOf(passageID string) string {
+	if i := strings.LastIndex(passageID, "-p"); i > 0 {
+		return passageID[:i]
+	}
+	return passageID
+}
+
+// documentHits loads the best passages of a page of documents.
+func (p *plan) documentHits(ctx context.Context, idx bleve.Index, q query.Query, page []docGroup) ([]Hit, error) {
+	var ids []string
+	for _, g := range page {
+		ids = append(ids, g.passages...)
+	}
+	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
+	sr.IncludeLocations = p.req.Highlight
+	res, err := idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	byID := map[string]Hit{}
 	for _, dm := range res.Hits {
-		h, err := passageHit(dm, highlight)
+		h, err := passageHit(dm, p.req.Highlight)
 		if err != nil {
 			return nil, err
 		}
-		i, ok := at[h.Document.ID]
-		if !ok {
-			i = len(groups)
-			at[h.Document.ID] = i
-			groups = append(groups, Hit{ID: h.Document.ID, Score: h.Score, Document: h.Document,
-				Snippet: h.Snippet, Citation: documentCitation(h.Document)})
-		}
-		g := &groups[i]
-		if len(g.Passages) < passagesPerDocument {
-			g.Passages = append(g.Passages, *h.Passage)
-		}
+		byID[h.ID] = h
 	}
-	return groups, nil
+	hits := make([]Hit, 0, len(page))
+	for _, g := range page {
+		best, ok := byID[g.passages[0]]
+		if !ok {
+			continue
+		}
+		h := Hit{ID: g.id, Score: g.score, Document: best.Document, Snippet: best.Snippet,
+			Citation: documentCitation(best.Document)}
+		for _, id := range g.passages {
+			if ph, ok := byID[id]; ok {
+				h.Passages = append(h.Passages, *ph.Passage)
+			}
+		}
+		hits = append(hits, h)
+	}
+	return hits, nil
 }
 
 func documentCitation(d DocumentInfo) string {
