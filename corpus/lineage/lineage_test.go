@@ -227,10 +227,12 @@ func TestMatchText(t *testing.T) {
 func BenchmarkSign(b *testing.B) {
 	words := Normalise(paraA + " " + paraB)
 	b.ReportAllocs()
+	cpu := cpuSeconds()
 	for b.Loop() {
 		Sign(words)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "passages/s")
+	b.ReportMetric(float64(b.N)/(cpuSeconds()-cpu), "passages/cpu-s")
 }
 
 // TestCommonMatchesDiff checks the bit-parallel alignment length against
@@ -281,4 +283,15 @@ func TestTrace(t *testing.T) {
 	if Trace(paraC, items) != nil {
 		t.Error("unrelated text should trace to nothing")
 	}
+}
+
+func BenchmarkNormaliseSignBands(b *testing.B) {
+	text := paraA + " " + paraB
+	b.ReportAllocs()
+	cpu := cpuSeconds()
+	for b.Loop() {
+		Bands(Sign(Normalise(text)))
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "passages/s")
+	b.ReportMetric(float64(b.N)/(cpuSeconds()-cpu), "passages/cpu-s")
 }

@@ -1,6 +1,6 @@
 package lineage
 
-import "fmt"
+const hexDigits = "0123456789abcdef"
 
 // Signature parameters, chosen by measurement on the shared corpus: of
 // shingles of 2, 3 and 4 words with 16x2, 16x4, 20x3 and 32x2 bands x rows,
@@ -91,9 +91,19 @@ func Bands(sig Signature) []string {
 	if len(sig) != NumHashes {
 		return nil
 	}
+	const keyLen = len("b00:") + 16
+	buf := make([]byte, 0, NumBands*keyLen)
+	for b := range NumBands {
+		buf = append(buf, 'b', byte('0'+b/10), byte('0'+b%10), ':')
+		h := bandHash(sig, b)
+		for shift := 60; shift >= 0; shift -= 4 {
+			buf = append(buf, hexDigits[h>>uint(shift)&0xf])
+		}
+	}
+	all := string(buf) // one allocation; the keys are slices of it
 	keys := make([]string, NumBands)
 	for b := range keys {
-		keys[b] = fmt.Sprintf("b%02d:%016x", b, bandHash(sig, b))
+		keys[b] = all[b*keyLen : (b+1)*keyLen]
 	}
 	return keys
 }
