@@ -3,7 +3,10 @@ package pdftext
 // Column detection: a page is read as two columns when a vertical gutter
 // near its middle separates words on many rows and is crossed by few.
 
-// findGutter returns the x of a gutter between two columns, or false.
+// findGutter returns the x of a gutter between two columns, or false: a
+// vertical band near the middle crossed by few rows, with many rows having
+// words on its left and many on its right (columns' baselines need not
+// line up).
 func findGutter(lines []line) (float64, bool) {
 	if len(lines) < 6 {
 		return 0, false
@@ -13,22 +16,27 @@ func findGutter(lines []line) (float64, bool) {
 		left, right = min(left, l.x0), max(right, l.x1)
 	}
 	width := right - left
-	bestX, bestScore, bestBoth := 0.0, 0, 0
+	n := len(lines)
+	bestX, bestScore := 0.0, 0
 	for x := left + 0.3*width; x <= left+0.7*width; x++ {
-		both, crossing := gutterCounts(lines, x)
-		if score := both - 4*crossing; score > bestScore {
-			bestX, bestScore, bestBoth = x, score, both
+		lefts, rights, crossing := gutterCounts(lines, x)
+		side := min(lefts, rights)
+		if side < 5 || 4*side < n || 5*crossing > n {
+			continue
+		}
+		if score := side - 4*crossing; score > bestScore {
+			bestX, bestScore = x, score
 		}
 	}
-	if bestBoth < 5 || float64(bestBoth) < 0.3*float64(len(lines)) {
+	if bestScore == 0 {
 		return 0, false
 	}
 	return centreGutter(lines, bestX), true
 }
 
-// gutterCounts counts rows with words on both sides of x and rows with a
-// word across x.
-func gutterCounts(lines []line, x float64) (both, crossing int) {
+// gutterCounts counts the rows not crossing x that have words on its left
+// and on its right, and the rows with a word across x.
+func gutterCounts(lines []line, x float64) (lefts, rights, crossing int) {
 	for _, l := range lines {
 		var l0, r0, cross bool
 		for _, w := range l.words {
@@ -41,13 +49,19 @@ func gutterCounts(lines []line, x float64) (both, crossing int) {
 				cross = true
 			}
 		}
-		if cross {
+		switch {
+		case cross:
 			crossing++
-		} else if l0 && r0 {
-			both++
+		default:
+			if l0 {
+				lefts++
+			}
+			if r0 {
+				rights++
+			}
 		}
 	}
-	return both, crossing
+	return lefts, rights, crossing
 }
 
 // centreGutter moves x to the middle of the empty band around it.

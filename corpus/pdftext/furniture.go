@@ -59,8 +59,11 @@ func edge(p *pageLines, j int) bool {
 }
 
 func isFurniture(p *pageLines, j int, l line, repeated map[string]bool, first bool) bool {
+	if aboveHeaderRule(p, l, first) {
+		return true
+	}
 	if !edge(p, j) {
-		return first && inMasthead(p, l)
+		return false
 	}
 	t := strings.TrimSpace(l.text())
 	if repeated[edgeKey(t)] || jobNumber.MatchString(t) || barcode.MatchString(t) ||
@@ -76,12 +79,13 @@ func isFurniture(p *pageLines, j int, l line, repeated map[string]bool, first bo
 			return true
 		}
 	}
-	return first && inMasthead(p, l)
+	return false
 }
 
-// inMasthead reports whether l sits above the first wide rule of a UN
-// first page whose top rows carry the masthead cues.
-func inMasthead(p *pageLines, l line) bool {
+// aboveHeaderRule reports whether l sits above a wide rule at the top of
+// the page that closes a running header (at most six rows) or, on the first
+// page, a UN masthead.
+func aboveHeaderRule(p *pageLines, l line, first bool) bool {
 	h := p.top - p.bot
 	ruleY := 0.0
 	for _, r := range p.rules {
@@ -92,12 +96,17 @@ func inMasthead(p *pageLines, l line) bool {
 	if ruleY == 0 || l.y < ruleY {
 		return false
 	}
+	above, cue := 0, false
 	for _, m := range p.lines {
-		if m.y > ruleY && mastheadCue.MatchString(m.text()) {
-			return true
+		if m.y > ruleY {
+			above++
+			cue = cue || mastheadCue.MatchString(m.text())
 		}
 	}
-	return false
+	if first {
+		return cue
+	}
+	return above <= 6 && ruleY > p.top-0.2*h
 }
 
 // edgeKey normalises a row for comparison across pages: digits are

@@ -75,7 +75,11 @@ func rowLine(row []glyph) (line, bool) {
 	}
 	for i, g := range row {
 		if isBlank(g.s) {
-			flush()
+			if softHyphenSpace(row[i:]) && cur.Len() > 0 {
+				cur.WriteString("\u00ad")
+			} else {
+				flush()
+			}
 			continue
 		}
 		if i > 0 && duplicateGlyph(row[i-1], g) {
@@ -115,6 +119,12 @@ func hyphenAtEnd(rest []glyph, gap float64) bool {
 		}
 	}
 	return true
+}
+
+// softHyphenSpace reports a blank glyph drawn under a row-final hyphen:
+// some producers map the soft hyphen of a hyphenation break to a space.
+func softHyphenSpace(rest []glyph) bool {
+	return len(rest) > 1 && rest[1].x-rest[0].x < 0.5 && hyphenAtEnd(rest[1:], 0)
 }
 
 // duplicateGlyph reports a glyph drawn twice at the same place (fake bold).

@@ -96,24 +96,24 @@ func pageParagraphs(lines []line) [][]string {
 	return paras
 }
 
-// joinHyphenated joins a word broken across rows by a hyphen: a soft or
-// typographic hyphenation break is removed ("implemen-" + "tation"); a
-// hyphen-minus is removed only when the joined word occurs elsewhere in the
-// document and the hyphenated one does not, otherwise it is kept as a
+// joinHyphenated joins a word broken across rows by a hyphen: a soft
+// hyphen marks a hyphenation break and is removed ("implemen-" + "tation");
+// a hyphen alone is removed only when the joined word occurs elsewhere in
+// the document and the hyphenated one does not, otherwise it is kept as a
 // compound ("Secretary-" + "General"). The continuation moves up a row.
 func joinHyphenated(rows []string, vocab map[string]int) []string {
 	for i := 0; i+1 < len(rows); i++ {
-		stem, kind := hyphenEnding(rows[i])
+		stem, hyphen, ok := hyphenEnding(rows[i])
 		next := strings.TrimLeft(rows[i+1], " ")
 		first, rest, _ := strings.Cut(next, " ")
 		r, _ := utf8.DecodeRuneInString(first)
-		if kind == noHyphen || !unicode.IsLetter(r) {
+		if !ok || !unicode.IsLetter(r) {
 			continue
 		}
-		if kind == compoundHyphen && !preferJoined(lastWord(stem), first, vocab) {
-			stem += "-"
+		if strings.Contains(hyphen, "\u00ad") || preferJoined(lastWord(stem), first, vocab) {
+			hyphen = ""
 		}
-		rows[i] = stem + first
+		rows[i] = stem + hyphen + first
 		rows[i+1] = rest
 	}
 	out := rows[:0]
@@ -125,31 +125,24 @@ func joinHyphenated(rows []string, vocab map[string]int) []string {
 	return out
 }
 
-type hyphenKind int
-
-const (
-	noHyphen hyphenKind = iota
-	typographicHyphen
-	compoundHyphen
-)
-
-// hyphenEnding strips a line-final hyphen that follows a letter.
-func hyphenEnding(s string) (string, hyphenKind) {
-	kind := compoundHyphen
+// hyphenEnding splits a row ending in a hyphen after a letter into the row
+// without it and the hyphen as printed (soft hyphens dropped from it).
+func hyphenEnding(s string) (stem, hyphen string, ok bool) {
 	t := s
 	for {
 		r, n := utf8.DecodeLastRuneInString(t)
-		switch r {
-		case '\u00ad', '\u2010':
-			kind = typographicHyphen
-		case '-':
-		default:
-			if t == s || !unicode.IsLetter(r) {
-				return s, noHyphen
-			}
-			return t, kind
+		if r == '\u00ad' || r == '-' || r == '\u2010' {
+			t = t[:len(t)-n]
+			continue
 		}
-		t = t[:len(t)-n]
+		if t == s || !unicode.IsLetter(r) {
+			return s, "", false
+		}
+		h := s[len(t):]
+		if strings.Contains(h, "\u00ad") {
+			return t, "\u00ad", true
+		}
+		return t, h, true
 	}
 }
 

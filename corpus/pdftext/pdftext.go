@@ -5,8 +5,9 @@
 // child process with time and memory limits (Isolated) for untrusted files.
 //
 // Text normalisation: ligatures (U+FB00-FB06) are expanded, soft hyphens
-// removed, U+2010/U+2011 hyphens become "-", odd spaces become " ";
-// typographic quotes and dashes are kept as printed.
+// removed, the non-breaking hyphen U+2011 becomes "-", odd spaces become
+// " "; typographic quotes, dashes and the hyphen U+2010 are kept as printed
+// (search analysers fold them; the text stays faithful for quotation).
 //
 // It imports only the standard library and github.com/ledongthuc/pdf.
 package pdftext
@@ -166,11 +167,8 @@ func assemble(laid []*pageLines) []Page {
 	return out
 }
 
-var hyphenNormaliser = strings.NewReplacer("\u00ad", "", "\u2010", "-")
-
-// finalText drops the soft hyphens and turns typographic hyphens into
-// hyphen-minus once line breaks are resolved.
-func finalText(s string) string { return hyphenNormaliser.Replace(s) }
+// finalText drops the soft hyphens once line breaks are resolved.
+func finalText(s string) string { return strings.ReplaceAll(s, "\u00ad", "") }
 
 var textNormaliser = strings.NewReplacer(
 	"\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl",
@@ -179,7 +177,7 @@ var textNormaliser = strings.NewReplacer(
 )
 
 // normalise applies the package's text normalisation to one glyph's text;
-// soft and typographic hyphens stay until line joining, which needs them.
+// soft hyphens stay until line joining, which needs them.
 func normalise(s string) string {
 	s = textNormaliser.Replace(s)
 	return strings.Map(func(r rune) rune {
