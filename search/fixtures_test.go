@@ -82,7 +82,7 @@ func buildFixtureIndex(t testing.TB) string {
 		var d corpus.Document
 		return &d, json.Unmarshal(b, &d)
 	}
-	opt := indexer.CorpusOptions(root, data, nil) // for its lineage
+	opt := indexer.CorpusOptions(root, data, nil)                               // for its lineage
 	opt.Load, opt.IsMetadataFile, opt.Tag, opt.Version = load, nil, nil, "test" // keep the fixtures' own tags
 	if _, err := indexer.Build(context.Background(), opt); err != nil {
 		t.Fatal(err)

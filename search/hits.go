@@ -89,7 +89,8 @@ func snippet(text string, terms search.TermLocationMap) string {
 	return b.String()
 }
 
-// matchRanges returns the byte ranges of matches, sorted and merged.
+// matchRanges returns the byte ranges of matches, sorted and merged;
+// matches one byte apart ("armed attack") become one range.
 func matchRanges(terms search.TermLocationMap, n int) [][2]int {
 	var rs [][2]int
 	for _, locs := range terms {
@@ -102,7 +103,7 @@ func matchRanges(terms search.TermLocationMap, n int) [][2]int {
 	sort.Slice(rs, func(i, j int) bool { return rs[i][0] < rs[j][0] })
 	var merged [][2]int
 	for _, r := range rs {
-		if k := len(merged) - 1; k >= 0 && r[0] <= merged[k][1] {
+		if k := len(merged) - 1; k >= 0 && r[0] <= merged[k][1]+1 {
 			merged[k][1] = max(merged[k][1], r[1])
 			continue
 		}

@@ -134,12 +134,12 @@ func printResponse(w io.Writer, resp *search.Response, tty bool) {
 	}
 	for _, f := range resp.Facets {
 		fmt.Fprintf(w, "%s (%d passages, %d without a value)\n", f.Field, f.Total, f.Missing)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, t := range f.Terms {
-			fmt.Fprintf(tw, "  %d\t  %s\t  %s\t\n", t.Count, t.Value, t.Label)
+			fmt.Fprintf(tw, "  %6d\t%s\t%s\n", t.Count, t.Value, t.Label)
 		}
 		if f.Other > 0 {
-			fmt.Fprintf(tw, "  %d\t  (other)\t\t\n", f.Other)
+			fmt.Fprintf(tw, "  %6d\t(other)\t\n", f.Other)
 		}
 		tw.Flush()
 		fmt.Fprintln(w)
