@@ -1,0 +1,95 @@
+package indexer
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/precedent/precedent/internal/testcorpus"
+)
+
+// TestSharedCorpus indexes a copy of ../shared/corpus with the real
+// pipeline: every file is indexed, skipped with a reason, or a duplicate;
+// the image-only PDF needs OCR; a re-run redoes nothing; a changed file is
+// redone alone; the French Paris Call is searchable in French.
+func TestSharedCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes the whole shared corpus; skipped with -short")
+	}
+	src := testcorpus.Corpus(t)
+	dir := copyTree(t, src)
+	opt := CorpusOptions(dir, t.TempDir(), nil)
+	ctx := context.Background()
+	r, err := Build(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReconciles(t, r)
+	t.Logf("files %d, indexed %d, passages %d, skipped %d, duplicates %d, timings %+v, index %d bytes",
+		r.FilesSeen, r.Indexed, r.Passages, len(r.Skipped), len(r.Duplicates), r.Timings, r.IndexBytes)
+	ocr := false
+	for _, s := range r.Skipped {
+		if s.Error {
+			t.Errorf("unexplained failure: %s: %s", s.Path, s.Reason)
+		}
+		if strings.HasSuffix(s.Path, "un-ola-note-verbale-2022-03-04-ukr.pdf") && strings.Contains(s.Reason, "needs OCR") {
+			ocr = true
+		}
+	}
+	if !ocr {
+		t.Errorf("the image-only PDF is not reported as needing OCR: %+v", r.Skipped)
+	}
+	checkFrench(t, opt.Data)
+
+	opt.Lineage = CorpusOptions(dir, opt.Data, nil).Lineage
+	again, err := Build(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.NewGeneration || again.Extracted != 0 || again.Unchanged != r.FilesSeen {
+		t.Errorf("re-run: new generation %v, extracted %d, unchanged %d of %d; want no work",
+			again.NewGeneration, again.Extracted, again.Unchanged, r.FilesSeen)
+	}
+	t.Logf("re-run without changes: %d ms", again.Timings.TotalMS)
+
+	appendText(t, filepath.Join(dir, "positions-excerpts", "australia.txt"),
+		"\n\nAn invented closing paragraph about harbour lanterns, added by the test.\n")
+	opt.Lineage = CorpusOptions(dir, opt.Data, nil).Lineage
+	third, err := Build(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReconciles(t, third)
+	if !third.NewGeneration || third.Extracted != 1 || third.Changed != 1 || third.Passages <= r.Passages {
+		t.Errorf("after changing one file: new %v, extracted %d, changed %d, passages %d (before %d)",
+			third.NewGeneration, third.Extracted, third.Changed, third.Passages, r.Passages)
+	}
+	t.Logf("re-run after one change: %+v", third.Timings)
+}
+
+// checkFrench: a French word in another form finds the French Paris Call
+// through the French analyser, and not through the unstemmed text field.
+func checkFrench(t *testing.T, data string) {
+	t.Helper()
+	idx := openLive(t, data)
+	count := func(field string) uint64 {
+		q := bleve.NewMatchQuery("acteur")
+		q.SetField(field)
+		lang := bleve.NewTermQuery("fr")
+		lang.SetField(FieldLanguage)
+		res, err := idx.Search(bleve.NewSearchRequest(bleve.NewConjunctionQuery(q, lang)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	if n := count(TextField("fr")); n == 0 {
+		t.Errorf("French stemmed search for 'acteur' finds nothing")
+	}
+	if n := count(FieldText); n != 0 {
+		t.Errorf("unstemmed text field matches 'acteur' in %d French passages; it should need the exact form", n)
+	}
+}
