@@ -91,6 +91,8 @@ func TestSymbolBodyType(t *testing.T) {
 		{"sg report", "A/96/88\n \nReport of the Secretary-General\n", "A/96/88", corpus.BodyGA, corpus.TypeSGReport, "96"},
 		{"revision", "A/C.1/91/L.7/Rev.1\n", "A/C.1/91/L.7/Rev.1", corpus.BodyGA, corpus.TypeDraftResolution, "91"},
 		{"no symbol", "Some national position\n", "", "", "", ""},
+		{"pdf masthead row", "United Nations A/RES/90/12\nDistr.: General\nGeneral Assembly 3 May 2035\n", "A/RES/90/12", corpus.BodyGA, corpus.TypeResolution, "90"},
+		{"oewg only mentioned", "A/C.1/90/L.3\n \nRecalling the work of the Open-ended working group on lighthouses,\n", "A/C.1/90/L.3", corpus.BodyGA, corpus.TypeDraftResolution, "90"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

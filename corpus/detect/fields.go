@@ -25,8 +25,9 @@ var (
 var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
 
-// Symbol returns the UN symbol printed alone on a masthead line, or else the
-// first symbol in the first lines, or "".
+// Symbol returns the UN symbol printed alone on a masthead line, or else
+// one that ends a line of the first few ("United Nations A/RES/73/27", as
+// PDF extraction may join the masthead's columns), or "".
 func Symbol(head []string) string {
 	for _, l := range head {
 		l = trimmed(l)
@@ -34,8 +35,20 @@ func Symbol(head []string) string {
 			return s
 		}
 	}
+	for i, l := range head {
+		if i == symbolLines {
+			break
+		}
+		l = trimmed(l)
+		if loc := symbolRe.FindAllStringIndex(l, -1); loc != nil && loc[len(loc)-1][1] == len(l) {
+			return l[loc[len(loc)-1][0]:]
+		}
+	}
 	return ""
 }
+
+// symbolLines is how many lines from the top may end with the symbol.
+const symbolLines = 8
 
 // Date returns the adoption date of a resolution ("Resolution adopted by the
 // General Assembly on 5 December 2018"), else the first full date of the
@@ -134,12 +147,11 @@ func AgendaItem(head []string) string {
 // OEWG and GGE documents by their symbols and titles, the General Assembly
 // (plenary and Main Committees) for other A/ symbols, or "".
 func Body(symbol string, head []string) string {
-	joined := strings.ToLower(strings.Join(trimmedLines(head), " "))
 	switch {
 	case strings.HasPrefix(symbol, "A/AC.290/"), strings.HasPrefix(symbol, "A/AC.292/"),
-		strings.Contains(joined, "open-ended working group on"):
+		lineStarts(head, "open-ended working group on"):
 		return corpus.BodyOEWG
-	case strings.Contains(joined, "report of the group of governmental experts"):
+	case lineStarts(head, "report of the group of governmental experts"), lineStarts(head, "group of governmental experts on"):
 		return corpus.BodyGGE
 	case strings.HasPrefix(symbol, "A/"):
 		return corpus.BodyGA
@@ -199,6 +211,16 @@ func Language(text string) string {
 		return ""
 	}
 	return unLanguages[whatlanggo.DetectLangWithOptions(text, opts)]
+}
+
+// lineStarts says whether a line of head starts with prefix (lower case).
+func lineStarts(head []string, prefix string) bool {
+	for _, l := range head {
+		if strings.HasPrefix(strings.ToLower(trimmed(l)), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func trimmedLines(lines []string) []string {

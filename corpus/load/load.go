@@ -46,10 +46,11 @@ func IsMetadataFile(name string) bool {
 // segmentation, or structured blocks, plus what the file itself says of
 // its metadata.
 type text struct {
-	pages  []segment.Page
-	blocks []segment.Block
-	symbol string
-	title  string
+	pages    []segment.Page
+	blocks   []segment.Block
+	symbol   string
+	title    string
+	masthead string // masthead lines removed from the text, read for metadata only
 }
 
 // File reads the file rel (slash or OS separated, relative to root) and
@@ -126,11 +127,13 @@ func build(rel, hash string, meta Meta, t text) *corpus.Document {
 	if d.Symbol == "" {
 		d.Symbol = t.symbol
 	}
+	if d.Symbol == "" {
+		d.Symbol = detect.Symbol([]string{t.title}) // PDFs may carry the symbol as title
+	}
 	if d.Title == "" {
 		d.Title = t.title
 	}
-	plain := plainText(t)
-	detect.Text(plain).Fill(d)
+	detect.Text(t.masthead + "\n" + plainText(t)).Fill(d)
 	if d.Title == "" {
 		d.Title = strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	}

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/precedent/precedent/corpus/pdftext"
 	"github.com/precedent/precedent/corpus/segment"
@@ -35,5 +36,11 @@ func readPDF(full string, opt Options) (text, error) {
 	for i, p := range doc.Pages {
 		pages[i] = segment.Page{Number: p.Number, Text: p.Text, Footnotes: p.Footnotes}
 	}
-	return text{pages: pages, title: doc.Title}, nil
+	t := text{pages: pages, title: doc.Title}
+	if len(doc.Pages) > 0 {
+		// The masthead (symbol, date) was removed from the text as page
+		// furniture; metadata detection still reads it.
+		t.masthead = strings.Join(doc.Pages[0].Furniture, "\n")
+	}
+	return t, nil
 }

@@ -13,6 +13,7 @@ var (
 	annexRe   = regexp.MustCompile(`^(?:Annex|Appendix)(?:\s+[IVXL\d]+)?$`)
 	partRe    = regexp.MustCompile(`^(?:(?:Part|Chapter)\s+[IVXL\d]+|Preamble)$`)
 	articleRe = regexp.MustCompile(`^Article\s+\d+$`)
+	leadersRe = regexp.MustCompile(`(?:\.\s?){5,}\s*\d+`)
 	// openingRe matches the opening of a preamble: "The General Assembly,",
 	// "The States Parties to the present Convention,".
 	openingRe = regexp.MustCompile(`^The (?:General Assembly|States Parties|Parties|Security Council|Human Rights Council)\b[^.;:]{0,80},$`)
@@ -105,6 +106,9 @@ func (b *builder) add(rb rawBlock) {
 	if openingRe.MatchString(text) {
 		b.preamble, b.resolution = true, true
 		return
+	}
+	if len(leadersRe.FindAllStringIndex(text, 2)) == 2 {
+		return // a table of contents: "I. Introduction ........ 396"
 	}
 	number, kind, body := b.number(text)
 	if body == "" {

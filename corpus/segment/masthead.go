@@ -66,10 +66,10 @@ func bodyStart(first []line, d *corpus.Document) (int, bool) {
 			return i, false
 		}
 	}
+	title := foldQuotes(strings.ToLower(normalise(d.Title)))
 	if !hasMasthead(first) {
-		return 0, false
+		return titleLines(first, title), false
 	}
-	title := strings.ToLower(normalise(d.Title))
 	i := 0
 	for i < len(first) {
 		j := i
@@ -109,9 +109,29 @@ func mastheadBlock(block []line, title string) bool {
 		}
 		texts[i] = l.text
 	}
-	joined := strings.ToLower(joinLines(texts, nil))
+	joined := foldQuotes(strings.ToLower(joinLines(texts, nil)))
 	return title != "" && (strings.Contains(title, joined) || strings.Contains(joined, title))
 }
+
+// titleLines returns how many lines at the top of a document without a UN
+// masthead repeat its title (a cover page's title lines), to skip them.
+func titleLines(first []line, title string) int {
+	n := 0
+	for i, l := range first {
+		if l.text == "" {
+			continue
+		}
+		if title == "" || len(l.text) < 8 || !strings.Contains(title, foldQuotes(strings.ToLower(l.text))) {
+			break
+		}
+		n = i + 1
+	}
+	return n
+}
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"")
+
+func foldQuotes(s string) string { return quoteFolder.Replace(s) }
 
 // dropClosing removes the closing lines of a resolution ("45th plenary
 // meeting" and the date under it).

@@ -16,6 +16,9 @@ var (
 	// inlineRuleRe is a rule of dashes inside a line: it separates
 	// paragraphs (quotations run together in one line).
 	inlineRuleRe = regexp.MustCompile(`[ \t]-{10,}(?:[ \t]|$)`)
+	// inlineSectionRe is a "§ 2.2.1." paragraph number after the end of a
+	// sentence inside a line: quoted paragraphs run together.
+	inlineSectionRe = regexp.MustCompile(`([.;”"])[ \t]+(§[ \t]?\d{1,3}(?:\.\d{1,3})*\.[ \t])`)
 )
 
 // headerLines is how many lines at the top and bottom of a page may be
@@ -60,6 +63,7 @@ func cleanPages(pages []Page, symbol, title string) []Page {
 	out := make([]Page, len(pages))
 	for i, p := range pages {
 		body := inlineRuleRe.ReplaceAllString(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\n\n")
+		body = inlineSectionRe.ReplaceAllString(body, "$1\n\n$2")
 		lines := strings.Split(body, "\n")
 		notes := append([]string{}, p.Footnotes...)
 		if len(notes) == 0 && symbol == "" && !strings.Contains(body, "_____") {
