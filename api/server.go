@@ -18,7 +18,7 @@ type Options struct {
 	RequestTimeout time.Duration // deadline of one search; default 5s
 	ExportTimeout  time.Duration // deadline of one export; default 60s
 	MaxConcurrent  int           // expensive requests at once; default 4 x GOMAXPROCS
-	QueueWait      time.Duration // how long an expensive request waits for a slot before a 429; default 2s
+	QueueWait      time.Duration // how long an expensive request waits for a slot before a 429; default RequestTimeout
 	MaxExportHits  int           // hits in one export; default 10,000
 	// Admin enables the write path under /v1/admin when its Token is set.
 	Admin *Admin
@@ -40,7 +40,7 @@ func (o *Options) defaults() {
 		o.MaxConcurrent = 4 * runtime.GOMAXPROCS(0)
 	}
 	if o.QueueWait <= 0 {
-		o.QueueWait = 2 * time.Second
+		o.QueueWait = o.RequestTimeout
 	}
 	if o.MaxExportHits <= 0 {
 		o.MaxExportHits = 10000
