@@ -126,6 +126,8 @@ func TestJoinLines(t *testing.T) {
 		{"real hyphen kept", []string{"a high-", "level meeting"}, "a high-level meeting"},
 		{"capital after hyphen", []string{"the Secretary-", "General"}, "the Secretary-General"},
 		{"dash kept apart", []string{"lights -", "and ships"}, "lights - and ships"},
+		{"spaced hyphen before capital", []string{"the Non- Proliferation Treaty"}, "the Non-Proliferation Treaty"},
+		{"suspended hyphen kept", []string{"low- and middle-income"}, "low- and middle-income"},
 		{"spaces", []string{"  two\u00a0 words ", "", "more\ttext"}, "two words more text"},
 	}
 	for _, tc := range tests {

@@ -39,8 +39,12 @@ func joinLines(lines []string, vocab map[string]bool) string {
 		}
 		b.WriteString(l)
 	}
-	return b.String()
+	return spacedHyphenRe.ReplaceAllString(b.String(), "$1-$2")
 }
+
+// spacedHyphenRe is a hyphen left before a space by a line join upstream
+// ("Non- Proliferation"); a capital after it shows it is not "pre- and".
+var spacedHyphenRe = regexp.MustCompile(`(\p{L})- (\p{Lu})`)
 
 func dropHyphen(cur, next string, vocab map[string]bool) bool {
 	r, _ := utf8.DecodeRuneInString(next)
