@@ -60,7 +60,7 @@ func BenchmarkIndex(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				if err := w.finish(nil); err != nil {
+				if err := w.finish(generationManifest{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -15,10 +15,13 @@ import (
 // it live, then writes DATA/report.json and returns the report.
 //
 // Unchanged files come from the extraction cache; only new and changed
-// files are extracted and tagged. The generation itself is rebuilt from the
-// cached documents, because language families are computed over the whole
-// corpus and may change for any passage when one file changes. When no
-// file changed since the live generation, no generation is built.
+// files are extracted and tagged. The new generation starts as a copy of
+// the live one, from which the passages of removed and changed files are
+// deleted and into which new and changed documents, and documents whose
+// passages changed language family, are indexed (families are computed
+// over the whole corpus on every run). When more than half the documents
+// need indexing, or the live generation cannot be reused, the generation is
+// rebuilt from the cache. When no file changed, no generation is built.
 //
 // A run killed at any point leaves the live generation untouched: the new
 // one is built under a temporary name, closed, renamed into place, and only
@@ -44,29 +47,15 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	prevName, prevFiles := liveGeneration(opt.Data)
-	rels, err := listFiles(opt.Corpus, opt.Data, opt.IsMetadataFile)
+	live := openLiveManifest(opt.Data)
+	r := &Report{Corpus: opt.Corpus, Previous: live.name, Update: UpdateNone, Skipped: []Skip{}, Duplicates: []Duplicate{}}
+	col, err := collect(ctx, &opt, cache, live, r)
 	if err != nil {
-		return nil, fmt.Errorf("walking the corpus: %w", err)
-	}
-	r := &Report{Corpus: opt.Corpus, Previous: prevName, Skipped: []Skip{}, Duplicates: []Duplicate{}}
-	r.Timings.ScanMS = time.Since(start).Milliseconds()
-
-	t := time.Now()
-	col := newCollector(r, prevFiles, opt.Lineage, len(rels), opt.Progress)
-	if err := extractAll(ctx, &opt, cache, rels, col.add); err != nil {
 		return nil, err
 	}
-	for rel := range prevFiles {
-		if _, ok := col.files[rel]; !ok {
-			r.Removed++
-		}
-	}
-	r.Timings.ExtractMS = time.Since(t).Milliseconds()
-
-	if prevName != "" && !col.failed && maps.Equal(prevFiles, col.files) {
-		r.Generation = prevName
-	} else if err := buildGeneration(ctx, &opt, cache, col, r); err != nil {
+	if live.name != "" && !col.failed && maps.Equal(live.manifest.Files, col.files) {
+		r.Generation = live.name
+	} else if err := buildGeneration(ctx, &opt, cache, col, live, r); err != nil {
 		return nil, err
 	}
 	if gen, err := CurrentGeneration(opt.Data); err == nil {
@@ -76,30 +65,57 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	return r, writeReport(opt.Data, r)
 }
 
-// liveGeneration returns the live generation's name and the files it was
-// built from; nil files when there is none or it cannot be reused.
-func liveGeneration(dataDir string) (string, map[string]string) {
+// collect lists the corpus and runs every file through the cache or the
+// extraction, counting into r.
+func collect(ctx context.Context, opt *Options, cache *fileCache, live liveManifest, r *Report) (*collector, error) {
+	t := time.Now()
+	rels, err := listFiles(opt.Corpus, opt.Data, opt.IsMetadataFile)
+	if err != nil {
+		return nil, fmt.Errorf("walking the corpus: %w", err)
+	}
+	r.Timings.ScanMS = time.Since(t).Milliseconds()
+	t = time.Now()
+	col := newCollector(r, live.manifest.Files, opt.Lineage, len(rels), opt.Progress)
+	if err := extractAll(ctx, opt, cache, rels, col.add); err != nil {
+		return nil, err
+	}
+	for rel := range live.manifest.Files {
+		if _, ok := col.files[rel]; !ok {
+			r.Removed++
+		}
+	}
+	r.Timings.ExtractMS = time.Since(t).Milliseconds()
+	return col, nil
+}
+
+// liveManifest is the live generation: its name, path and what it was
+// built from (a zero manifest when there is none or it cannot be reused).
+type liveManifest struct {
+	name, path string
+	manifest   generationManifest
+}
+
+func openLiveManifest(dataDir string) liveManifest {
 	path, err := CurrentGeneration(dataDir)
 	if err != nil {
-		return "", nil
+		return liveManifest{}
 	}
-	name := filepath.Base(path)
+	live := liveManifest{name: filepath.Base(path), path: path}
 	idx, err := OpenGeneration(path)
 	if err != nil {
-		return name, nil
+		return live
 	}
 	defer idx.Close()
-	b, err := idx.GetInternal([]byte(internalFiles))
-	var files map[string]string
-	if err != nil || json.Unmarshal(b, &files) != nil {
-		return name, nil
+	b, err := idx.GetInternal([]byte(internalManifest))
+	if err != nil || json.Unmarshal(b, &live.manifest) != nil {
+		live.manifest = generationManifest{}
 	}
-	return name, files
+	return live
 }
 
 // buildGeneration writes the kept documents into a new generation, makes it
 // live, and deletes generations and cache entries no longer needed.
-func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *collector, r *Report) error {
+func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *collector, live liveManifest, r *Report) error {
 	t := time.Now()
 	var families map[string]string
 	if opt.Lineage != nil {
@@ -119,7 +135,12 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	}
 	name := genPrefix + strconv.Itoa(n)
 	buildDir := filepath.Join(indexDir, fmt.Sprintf("%s%d-%d", buildPrefix, n, os.Getpid()))
-	if err := writeGeneration(ctx, opt, cache, col, families, buildDir); err != nil {
+	next := newManifest(col, families)
+	w, plan, err := startGeneration(opt, live, next, col.kept, families, buildDir, r)
+	if err == nil {
+		err = writeGeneration(ctx, opt, cache, w, plan, next)
+	}
+	if err != nil {
 		os.RemoveAll(buildDir)
 		return err
 	}
@@ -141,12 +162,35 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	return cache.prune(col.keys)
 }
 
-func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, col *collector, families map[string]string, dir string) error {
+// startGeneration opens the generation to write at dir: a copy of the live
+// one when few documents change, else an empty one.
+func startGeneration(opt *Options, live liveManifest, next generationManifest, kept []keptFile, families map[string]string, dir string, r *Report) (*generationWriter, updatePlan, error) {
+	if live.manifest.Kept != nil {
+		plan := planUpdate(live.manifest, next, kept)
+		if 2*len(plan.add) <= len(kept) {
+			if err := copyGeneration(live.path, dir); err != nil {
+				return nil, plan, fmt.Errorf("copying the live generation: %w", err)
+			}
+			w, err := openGenerationWriter(dir, opt.BatchSize, families, opt.Lineage)
+			if err == nil {
+				r.Update, r.Reindexed, r.Deleted = UpdateIncremental, len(plan.add), len(plan.remove)
+				return w, plan, nil
+			}
+			os.RemoveAll(dir) // an unusable copy: rebuild instead
+		}
+	}
 	w, err := newGenerationWriter(dir, opt.BatchSize, families, opt.Lineage)
-	if err != nil {
+	r.Update, r.Reindexed = UpdateFull, len(kept)
+	return w, updatePlan{add: kept}, err
+}
+
+// writeGeneration applies plan through w and closes it with the manifest.
+func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *generationWriter, plan updatePlan, next generationManifest) error {
+	if err := w.remove(plan.remove); err != nil {
+		w.idx.Close()
 		return err
 	}
-	for i, k := range col.kept {
+	for i, k := range plan.add {
 		if err := ctx.Err(); err != nil {
 			w.idx.Close()
 			return err
@@ -161,8 +205,8 @@ func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 			return fmt.Errorf("%s: %w", k.rel, err)
 		}
 		if opt.Progress != nil {
-			opt.Progress("index", i+1, len(col.kept))
+			opt.Progress("index", i+1, len(plan.add))
 		}
 	}
-	return w.finish(col.files)
+	return w.finish(next)
 }

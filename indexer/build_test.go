@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -200,9 +201,35 @@ func TestIncremental(t *testing.T) {
 	if len(gens) != 2 || gens[1] != 2 {
 		t.Errorf("generations on disk = %v, want the live one and the previous one [1 2]", gens)
 	}
-	if n, _ := openLive(t, opt.Data).DocCount(); n != uint64(third.Passages) {
-		t.Errorf("live generation has %d passages, report says %d", n, third.Passages)
+	if third.Update != UpdateIncremental || third.Reindexed != 1 || third.Deleted != 3 {
+		t.Errorf("update %s, reindexed %d, deleted %d; want an incremental update of 1 document replacing 3 passages",
+			third.Update, third.Reindexed, third.Deleted)
 	}
+	// The updated copy holds exactly what a full build of the same corpus holds.
+	full := fixtureOptions(t, dir)
+	if r, err := Build(ctx, full); err != nil || r.Update != UpdateFull {
+		t.Fatalf("full build: %v, %+v", err, r)
+	}
+	if a, b := storedPassages(t, opt.Data), storedPassages(t, full.Data); a != b {
+		t.Errorf("incremental generation differs from a full build:\n%s\nvs\n%s", a, b)
+	}
+}
+
+// storedPassages lists the live generation's passages as stored, sorted by id.
+func storedPassages(t *testing.T, data string) string {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
+	req.Fields = []string{FieldPassage, FieldDocument}
+	req.SortBy([]string{"_id"})
+	res, err := openLive(t, data).Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, h := range res.Hits {
+		fmt.Fprintf(&b, "%s %v %v\n", h.ID, h.Fields[FieldPassage], h.Fields[FieldDocument])
+	}
+	return b.String()
 }
 
 func appendText(t *testing.T, path, text string) {

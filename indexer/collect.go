@@ -62,7 +62,11 @@ func (c *collector) add(res fileResult) error {
 		c.bySymbol[doc.Symbol+"\x00"+doc.Language] = f.rel
 	}
 	c.byID[doc.ID] = f.rel
-	c.kept = append(c.kept, keptFile{rel: f.rel, key: f.key})
+	ids := make([]string, len(doc.Passages))
+	for i := range doc.Passages {
+		ids[i] = doc.Passages[i].ID
+	}
+	c.kept = append(c.kept, keptFile{rel: f.rel, key: f.key, passages: ids})
 	r.Indexed++
 	r.Documents++
 	r.Passages += len(doc.Passages)

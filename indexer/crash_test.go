@@ -17,10 +17,12 @@ import (
 const crashKills = 12
 
 // TestCrashSafety builds the real binary, runs 'precedent index' on an
-// invented corpus and SIGKILLs it at random points (seeded). After each
-// kill, CURRENT must name a complete generation holding exactly the
-// passages of the corpus state it was built from, and every gen-N
-// directory must open; a final run must complete and reconcile.
+// invented corpus and SIGKILLs it at random points (seeded). The corpus
+// cycles through three states, so killed runs are both incremental updates
+// (one file added) and full rebuilds (every file changed). After each kill,
+// CURRENT must name a complete generation holding exactly the passages of
+// the state it was built from, and every gen-N directory must open; a final
+// run must complete and reconcile.
 func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and kills it repeatedly; skipped with -short")
@@ -31,62 +33,56 @@ func TestCrashSafety(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	corpusDir, data := t.TempDir(), t.TempDir()
-	writeInventedCorpus(t, corpusDir, 20, 20)
-	extra := filepath.Join(corpusDir, "zz-extra.txt")
-	index := func() *exec.Cmd {
+	run := func(state int) *exec.Cmd {
+		setCorpusState(t, corpusDir, state)
 		return exec.Command(exe, "index", "--quiet", "--corpus", corpusDir, "--data", data)
 	}
-	// Passages of each corpus state, from complete runs: without and with the extra file.
-	counts := map[bool]uint64{}
-	// The last complete run, like the killed ones, finds the cache warm:
-	// its duration bounds the kill points.
-	var took time.Duration
-	for _, withExtra := range []bool{false, true, false} {
-		setExtra(t, extra, withExtra)
+	// Complete runs through the cycle give each state's passage count and
+	// how long the run into it takes (cache warm, as for the killed runs).
+	counts, took := map[int]uint64{}, map[int]time.Duration{}
+	for _, state := range []int{0, 1, 2, 0, 1, 2} {
 		start := time.Now()
-		if out, err := index().CombinedOutput(); err != nil {
+		if out, err := run(state).CombinedOutput(); err != nil {
 			t.Fatalf("complete run: %v\n%s", err, out)
 		}
-		took = time.Since(start)
-		_, counts[withExtra] = liveState(t, data)
+		took[state] = time.Since(start)
+		_, counts[state] = liveState(t, data)
 	}
-	if counts[true] == counts[false] {
-		t.Fatalf("both corpus states have %d passages; the test cannot tell generations apart", counts[true])
+	if counts[0] == counts[1] || counts[1] == counts[2] || counts[0] == counts[2] {
+		t.Fatalf("corpus states have passages %v; the test cannot tell generations apart", counts)
 	}
 	rng := rand.New(rand.NewPCG(8, 2026))
 	switched, midBuild := 0, 0
 	for i := range crashKills {
 		liveName, liveCount := liveState(t, data)
-		withExtra := liveCount != counts[true] // the other state than the live one's: the run has work
-		setExtra(t, extra, withExtra)
-		cmd := index()
+		next := (stateOf(counts, liveCount) + 1) % 3
+		cmd := run(next)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		delay := time.Duration(rng.Int64N(int64(took) * 5 / 4))
+		delay := time.Duration(rng.Int64N(int64(took[next]) * 5 / 4))
 		time.Sleep(delay)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		name, count := liveState(t, data)
 		switch {
 		case name == liveName && count == liveCount:
-		case name != liveName && count == counts[withExtra]:
+		case name != liveName && count == counts[next]:
 			switched++
 		default:
 			t.Errorf("kill %d after %v: live %s has %d passages; before it was %s with %d, the new state has %d",
-				i, delay, name, count, liveName, liveCount, counts[withExtra])
+				i, delay, name, count, liveName, liveCount, counts[next])
 		}
 		checkAllGenerationsOpen(t, data)
 		if leftovers, _ := filepath.Glob(filepath.Join(IndexDir(data), buildPrefix+"*")); len(leftovers) > 0 {
 			midBuild++
 		}
 	}
-	t.Logf("%d kills at random points within %v: %d after the switch, %d before (%d in the middle of writing a generation); every live generation intact",
-		crashKills, took*5/4, switched, crashKills-switched, midBuild)
+	t.Logf("%d kills at random points within runs of %v: %d after the switch, %d before (%d while writing a generation); every live generation intact",
+		crashKills, took, switched, crashKills-switched, midBuild)
 	_, liveCount := liveState(t, data)
-	withExtra := liveCount != counts[true]
-	setExtra(t, extra, withExtra)
-	if out, err := index().CombinedOutput(); err != nil {
+	next := (stateOf(counts, liveCount) + 1) % 3
+	if out, err := run(next).CombinedOutput(); err != nil {
 		t.Fatalf("final run: %v\n%s", err, out)
 	}
 	r, err := ReadReport(data)
@@ -94,11 +90,39 @@ func TestCrashSafety(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkReconciles(t, r)
-	if _, n := liveState(t, data); n != counts[withExtra] || uint64(r.Passages) != n {
-		t.Errorf("final generation has %d passages, report %d, want %d", n, r.Passages, counts[withExtra])
+	if _, n := liveState(t, data); n != counts[next] || uint64(r.Passages) != n {
+		t.Errorf("final generation has %d passages, report %d, want %d", n, r.Passages, counts[next])
 	}
 	if entries, _ := os.ReadDir(IndexDir(data)); len(entries) > 4 {
 		t.Errorf("index dir keeps leftovers after a complete run: %v", entries)
+	}
+}
+
+func stateOf(counts map[int]uint64, n uint64) int {
+	for s, c := range counts {
+		if c == n {
+			return s
+		}
+	}
+	return -1
+}
+
+// setCorpusState writes state 0 (20 files), 1 (the same and one more file)
+// or 2 (the 20 files each with one more paragraph).
+func setCorpusState(t *testing.T, dir string, state int) {
+	t.Helper()
+	paragraphs := 20
+	if state == 2 {
+		paragraphs = 21
+	}
+	for f := range 20 {
+		writeInventedDocument(t, filepath.Join(dir, fmt.Sprintf("notes-%03d.txt", f)), f, paragraphs)
+	}
+	extra := filepath.Join(dir, "zz-extra.txt")
+	if state == 1 {
+		writeInventedDocument(t, extra, 999, 12)
+	} else {
+		os.Remove(extra)
 	}
 }
 
@@ -135,23 +159,6 @@ func checkAllGenerationsOpen(t *testing.T, data string) {
 			continue
 		}
 		idx.Close()
-	}
-}
-
-func setExtra(t *testing.T, path string, present bool) {
-	t.Helper()
-	if !present {
-		os.Remove(path)
-		return
-	}
-	writeInventedDocument(t, path, 999, 12)
-}
-
-// writeInventedCorpus writes files of paragraphs of invented text.
-func writeInventedCorpus(t *testing.T, dir string, files, paragraphs int) {
-	t.Helper()
-	for f := range files {
-		writeInventedDocument(t, filepath.Join(dir, fmt.Sprintf("notes-%03d.txt", f)), f, paragraphs)
 	}
 }
 

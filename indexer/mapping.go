@@ -23,7 +23,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-3"
+const FormatVersion = "precedent-index-4"
 
 // AnalyzerText is the analyser of FieldText, FieldTitle and FieldHeadings:
 // apostrophes unified, unicode word tokens, NFKC (ligatures, full-width
@@ -33,8 +33,8 @@ const AnalyzerText = "precedent_text"
 
 // Internal keys of a generation (bleve SetInternal/GetInternal).
 const (
-	internalFormat = "precedent:format" // FormatVersion
-	internalFiles  = "precedent:files"  // JSON fileManifest of the corpus it was built from
+	internalFormat   = "precedent:format"   // FormatVersion
+	internalManifest = "precedent:manifest" // JSON generationManifest: what it was built from
 )
 
 const apostropheFilter = "precedent_apostrophe"

@@ -19,6 +19,12 @@ type Report struct {
 	// NewGeneration is false when nothing changed since the live
 	// generation was built, so none was built.
 	NewGeneration bool `json:"new_generation"`
+	// Update says how the generation was made: UpdateFull,
+	// UpdateIncremental or UpdateNone. Reindexed counts the documents
+	// indexed into it, Deleted the passages deleted from the copy.
+	Update    string `json:"update"`
+	Reindexed int    `json:"reindexed"`
+	Deleted   int    `json:"deleted"`
 
 	FilesSeen int `json:"files_seen"` // candidate document files (metadata files excluded)
 	Indexed   int `json:"indexed"`    // files indexed as a document
@@ -41,6 +47,13 @@ type Report struct {
 	IndexBytes int64   `json:"index_bytes,omitempty"` // size of the live generation on disk
 	Timings    Timings `json:"timings"`
 }
+
+// How a run made its generation (Report.Update).
+const (
+	UpdateNone        = "none"        // nothing changed: the live generation stays
+	UpdateIncremental = "incremental" // a copy of the live generation, updated
+	UpdateFull        = "full"        // rebuilt from the extraction cache
+)
 
 // Skip is a file that was not indexed, with the reason. Error marks an
 // unexpected failure (a loader error or panic) rather than a file the

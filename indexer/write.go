@@ -16,8 +16,9 @@ import (
 
 // keptFile is a file whose document goes into the generation.
 type keptFile struct {
-	rel string
-	key string
+	rel      string
+	key      string
+	passages []string // passage ids, in order
 }
 
 // generationWriter streams documents into a new Bleve generation.
@@ -29,6 +30,7 @@ type generationWriter struct {
 	lineage  Lineage
 }
 
+// newGenerationWriter creates an empty generation at path.
 func newGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) (*generationWriter, error) {
 	m, err := NewMapping()
 	if err != nil {
@@ -39,6 +41,32 @@ func newGenerationWriter(path string, batchSize int, families map[string]string,
 		return nil, fmt.Errorf("creating index generation: %w", err)
 	}
 	return &generationWriter{idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
+}
+
+// openGenerationWriter opens the copy of a generation at path for updates.
+func openGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) (*generationWriter, error) {
+	idx, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening the copied generation: %w", err)
+	}
+	if err := CheckFormat(idx); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return &generationWriter{idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
+}
+
+// remove deletes passages by id.
+func (w *generationWriter) remove(ids []string) error {
+	for _, id := range ids {
+		w.batch.Delete(id)
+		if w.batch.Size() >= w.size {
+			if err := w.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // add indexes the passages of one document.
@@ -86,13 +114,13 @@ func (w *generationWriter) flush() error {
 
 // finish writes the last batch and the generation's internal metadata,
 // then closes the index (which persists everything).
-func (w *generationWriter) finish(files map[string]string) error {
+func (w *generationWriter) finish(m generationManifest) error {
 	err := w.flush()
 	if err == nil {
 		var b []byte
-		b, err = json.Marshal(files)
+		b, err = json.Marshal(m)
 		if err == nil {
-			err = w.idx.SetInternal([]byte(internalFiles), b)
+			err = w.idx.SetInternal([]byte(internalManifest), b)
 		}
 	}
 	if err == nil {

@@ -1,0 +1,107 @@
+package indexer
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// generationManifest is what a generation was built from; it is stored in
+// the generation (SetInternal) so the next run can tell what changed.
+type generationManifest struct {
+	// Files maps every file seen (indexed, skipped, duplicate) to its cache key.
+	Files map[string]string `json:"files"`
+	// Kept maps each indexed file to its document's passages.
+	Kept map[string]keptRecord `json:"kept"`
+}
+
+// keptRecord is an indexed file: its cache key, passage ids and their
+// language families ("" for none), in passage order.
+type keptRecord struct {
+	Key      string   `json:"key"`
+	Passages []string `json:"passages"`
+	Families []string `json:"families"`
+}
+
+func newManifest(col *collector, families map[string]string) generationManifest {
+	m := generationManifest{Files: col.files, Kept: make(map[string]keptRecord, len(col.kept))}
+	for _, k := range col.kept {
+		m.Kept[k.rel] = keptRecord{Key: k.key, Passages: k.passages, Families: familiesOf(k.passages, families)}
+	}
+	return m
+}
+
+func familiesOf(ids []string, families map[string]string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = families[id]
+	}
+	return out
+}
+
+// updatePlan turns the live generation into the new one: passages to
+// delete, then documents to index (new, changed, or whose passages moved
+// to another language family).
+type updatePlan struct {
+	remove []string
+	add    []keptFile
+}
+
+func planUpdate(prev, next generationManifest, kept []keptFile) updatePlan {
+	var p updatePlan
+	for rel, old := range prev.Kept {
+		if nk, ok := next.Kept[rel]; !ok || nk.Key != old.Key {
+			p.remove = append(p.remove, old.Passages...)
+		}
+	}
+	slices.Sort(p.remove)
+	for _, k := range kept {
+		old, ok := prev.Kept[k.rel]
+		nk := next.Kept[k.rel]
+		if !ok || old.Key != k.key || !slices.Equal(old.Families, nk.Families) {
+			p.add = append(p.add, k)
+		}
+	}
+	return p
+}
+
+// copyGeneration copies a closed generation's files into dst, synced, so
+// the copy can be opened for writing while readers keep the original.
+func copyGeneration(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		return copyFile(p, target)
+	})
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
