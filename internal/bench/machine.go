@@ -1,0 +1,89 @@
+package bench
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/precedent/precedent/corpus"
+)
+
+// Machine describes where a run ran.
+type Machine struct {
+	CPUs     int    `json:"cpus"`
+	Model    string `json:"model"`
+	MemBytes int64  `json:"mem_bytes"`
+	Go       string `json:"go"`
+	OS       string `json:"os"`
+}
+
+// ThisMachine reads the CPU model and memory from /proc.
+func ThisMachine() Machine {
+	m := Machine{CPUs: runtime.NumCPU(), Go: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH}
+	if f, err := os.Open("/proc/cpuinfo"); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+				m.Model = strings.TrimSpace(v)
+				break
+			}
+		}
+		f.Close()
+	}
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		var kb int64
+		fmt.Sscanf(strings.TrimPrefix(strings.SplitN(string(b), "\n", 2)[0], "MemTotal:"), "%d", &kb)
+		m.MemBytes = kb << 10
+	}
+	return m
+}
+
+// cachedBase loads the real corpus, or reads it from basePath when it was
+// loaded from the same files (names, sizes, modification times) before.
+func cachedBase(opt Options, basePath string, res *Result) ([]corpus.Document, error) {
+	stamp, err := corpusStamp(opt.Corpus)
+	if err != nil {
+		return nil, err
+	}
+	stampPath := basePath + ".stamp"
+	if old, err := os.ReadFile(stampPath); err == nil && string(old) == stamp {
+		if docs, err := ReadBase(basePath); err == nil {
+			return docs, nil
+		}
+	}
+	progress(opt, "loading the corpus "+opt.Corpus)
+	t := time.Now()
+	docs, skipped, err := LoadBase(opt.Corpus)
+	if err != nil {
+		return nil, err
+	}
+	res.LoadSeconds, res.BaseSkipped = time.Since(t).Seconds(), skipped
+	if err := WriteBase(basePath, docs); err != nil {
+		return nil, err
+	}
+	return docs, os.WriteFile(stampPath, []byte(stamp), 0o644)
+}
+
+// corpusStamp hashes the names, sizes and times of a folder's files.
+func corpusStamp(dir string) (string, error) {
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
+}

@@ -1,0 +1,110 @@
+package bench
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Stats are the latencies of one query class.
+type Stats struct {
+	N        int     `json:"n"`
+	Errors   int     `json:"errors"`
+	MedianMS float64 `json:"median_ms"`
+	P95MS    float64 `json:"p95_ms"`
+	P99MS    float64 `json:"p99_ms"`
+	MaxMS    float64 `json:"max_ms"`
+	QPS      float64 `json:"qps"` // queries answered per second of wall time
+}
+
+// newStats summarises latencies measured over wall time.
+func newStats(lat []time.Duration, errors int, wall time.Duration) *Stats {
+	s := &Stats{N: len(lat), Errors: errors}
+	if len(lat) == 0 {
+		return s
+	}
+	slices.Sort(lat)
+	s.MedianMS = percentile(lat, 0.50)
+	s.P95MS = percentile(lat, 0.95)
+	s.P99MS = percentile(lat, 0.99)
+	s.MaxMS = ms(lat[len(lat)-1])
+	s.QPS = float64(len(lat)) / wall.Seconds()
+	return s
+}
+
+// percentile returns the nearest-rank percentile of sorted latencies in ms.
+func percentile(sorted []time.Duration, p float64) float64 {
+	i := int(p*float64(len(sorted))+0.999999) - 1
+	return ms(sorted[max(0, min(i, len(sorted)-1))])
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Budget bounds the queries of one class: at most Count queries, stopping
+// early after Time.
+type Budget struct {
+	Count   int
+	Time    time.Duration
+	Clients int // concurrent clients; 1 runs them one after another
+}
+
+// runClass runs the class's queries round robin under the budget and
+// returns their stats. The first pass over the queries warms up and is not
+// counted.
+func runClass(ctx context.Context, queries []Query, b Budget, run func(context.Context, Query) error) *Stats {
+	for _, q := range queries {
+		_ = run(ctx, q)
+	}
+	clients := max(1, b.Clients)
+	var next atomic.Int64
+	var mu sync.Mutex
+	var lat []time.Duration
+	errors := 0
+	start := time.Now()
+	deadline := start.Add(b.Time)
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			for i := next.Add(1) - 1; i < int64(b.Count) && time.Now().Before(deadline) && ctx.Err() == nil; i = next.Add(1) - 1 {
+				t := time.Now()
+				if err := run(ctx, queries[int(i)%len(queries)]); err != nil {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(t))
+			}
+			mu.Lock()
+			lat, errors = append(lat, mine...), errors+bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return newStats(lat, errors, time.Since(start))
+}
+
+// byClass groups the mix by class.
+func byClass(mix []Query) map[string][]Query {
+	m := map[string][]Query{}
+	for _, q := range mix {
+		m[q.Class] = append(m[q.Class], q)
+	}
+	return m
+}
+
+// runMix runs every class of the mix under the budget.
+func runMix(ctx context.Context, mix []Query, b Budget, run func(context.Context, Query) error) map[string]*Stats {
+	out := map[string]*Stats{}
+	groups := byClass(mix)
+	for _, c := range Classes {
+		if qs := groups[c]; len(qs) > 0 {
+			out[c] = runClass(ctx, qs, b, run)
+		}
+	}
+	return out
+}
