@@ -21,6 +21,7 @@ const mastheadLines = 80
 // were not found.
 type Metadata struct {
 	Symbol     string
+	Title      string // the title under a UN masthead
 	Date       string // ISO 8601 date "2018-12-05"
 	Body       string // a corpus.Body* id
 	Type       string // a corpus.Type* id
@@ -41,6 +42,7 @@ func Text(text string) Metadata {
 	}
 	var m Metadata
 	m.Symbol = Symbol(head)
+	m.Title = Title(head)
 	m.Date = Date(head)
 	m.Session = Session(head, m.Symbol)
 	m.AgendaItem = AgendaItem(head)
@@ -61,6 +63,7 @@ func (m Metadata) Fill(d *corpus.Document) {
 		}
 	}
 	set(&d.Symbol, m.Symbol)
+	set(&d.Title, m.Title)
 	set(&d.Date, m.Date)
 	set(&d.Body, m.Body)
 	set(&d.Type, m.Type)

@@ -45,7 +45,7 @@ Group of Imaginary Coastal States.
 
 func TestText(t *testing.T) {
 	m := Text(draftMasthead)
-	want := Metadata{Symbol: "A/C.1/91/L.7", Date: "2036-11-03", Body: corpus.BodyGA, Type: corpus.TypeDraftResolution,
+	want := Metadata{Symbol: "A/C.1/91/L.7", Title: "Lighthouses and coastal signalling", Date: "2036-11-03", Body: corpus.BodyGA, Type: corpus.TypeDraftResolution,
 		Session: "91", AgendaItem: "98 (m)", Language: "en",
 		Sponsors:   "Andorra, Bolivia (Plurinational State of), Guinea-Bissau, Netherlands (Kingdom of the), Nigeria, San Marino and Tuvalu",
 		OnBehalfOf: "On behalf of the States Members of the United Nations that are members of the Group of Imaginary Coastal States."}
@@ -77,6 +77,9 @@ func TestResolutionMasthead(t *testing.T) {
 		"Eighty-eighth session\nAgenda item 12\n \nResolution adopted by the General Assembly\non 14 December 2033\n \n" +
 		"[on the report of the Second Committee (A/88/500)]\n \n88/301. Lighthouses\n \nThe General Assembly,\n"
 	m := Text(text)
+	if m.Title != "88/301. Lighthouses" {
+		t.Errorf("title %q", m.Title)
+	}
 	if m.Date != "2033-12-14" || m.Type != corpus.TypeResolution || m.Session != "88" || m.Symbol != "A/RES/88/301" {
 		t.Errorf("got %+v", m)
 	}

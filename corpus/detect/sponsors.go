@@ -22,10 +22,17 @@ var (
 // ("Maldives, Nigeria and Thailand"), or "" for documents without one. For
 // drafts "submitted by" an officer, it returns who submitted it.
 func Sponsors(head []string) string {
-	lines := trimmedLines(head)
+	s, _ := sponsorLine(trimmedLines(head))
+	return s
+}
+
+// sponsorLine returns the sponsor line of trimmed masthead lines and the
+// index of the last line it covers (-1 when there is none).
+func sponsorLine(lines []string) (string, int) {
 	for i, l := range lines {
 		if m := submittedRe.FindStringSubmatch(l); m != nil {
-			return strings.TrimRight(joinBlock(append([]string{m[1]}, block(lines, i+1)...)), " .")
+			b := block(lines, i+1)
+			return strings.TrimRight(joinBlock(append([]string{m[1]}, b...)), " ."), i + len(b)
 		}
 		end := i
 		switch {
@@ -42,9 +49,9 @@ func Sponsors(head []string) string {
 			start--
 		}
 		parts := append(append([]string{}, lines[start:end]...), l)
-		return strings.TrimSpace(sponsorMarkRe.ReplaceAllString(joinBlock(parts), ""))
+		return strings.TrimSpace(sponsorMarkRe.ReplaceAllString(joinBlock(parts), "")), i
 	}
-	return ""
+	return "", -1
 }
 
 // block returns the non-blank lines from i up to the next blank line.

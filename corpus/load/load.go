@@ -46,11 +46,12 @@ func IsMetadataFile(name string) bool {
 // segmentation, or structured blocks, plus what the file itself says of
 // its metadata.
 type text struct {
-	pages    []segment.Page
-	blocks   []segment.Block
-	symbol   string
-	title    string
-	masthead string // masthead lines removed from the text, read for metadata only
+	pages     []segment.Page
+	blocks    []segment.Block
+	symbol    string
+	title     string // the title the format gives (JSON field, Markdown h1, HTML title)
+	infoTitle string // a PDF's info title: often a file name or the symbol
+	masthead  string // masthead lines removed from the text, read for metadata only
 }
 
 // File reads the file rel (slash or OS separated, relative to root) and
@@ -120,22 +121,29 @@ func read(full string, data []byte, opt Options) (text, error) {
 	return text{}, &SkipError{Reason: "unsupported file type " + ext}
 }
 
-// build assembles the document: metadata by precedence, id, passages.
+// build assembles the document: metadata by precedence (sidecar or
+// manifest, then what the file's format says, then the text), id, passages.
 func build(rel, hash string, meta Meta, t text) *corpus.Document {
 	d := &corpus.Document{Source: rel, ContentHash: hash, Pages: len(t.pages)}
 	meta.apply(d)
 	if d.Symbol == "" {
 		d.Symbol = t.symbol
 	}
-	if d.Symbol == "" {
-		d.Symbol = detect.Symbol([]string{t.title}) // PDFs may carry the symbol as title
-	}
 	if d.Title == "" {
 		d.Title = t.title
 	}
+	if d.Symbol == "" {
+		d.Symbol = detect.Symbol([]string{t.infoTitle}) // PDFs may carry the symbol as title
+	}
 	detect.Text(t.masthead + "\n" + plainText(t)).Fill(d)
+	if d.Title == "" && d.Symbol == "" {
+		d.Title = t.infoTitle
+	}
 	if d.Title == "" {
 		d.Title = strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+		if d.Symbol != "" {
+			d.Title = d.Symbol
+		}
 	}
 	if d.Body == "" {
 		d.Body = corpus.BodyOther

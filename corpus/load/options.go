@@ -36,7 +36,7 @@ func readPDF(full string, opt Options) (text, error) {
 	for i, p := range doc.Pages {
 		pages[i] = segment.Page{Number: p.Number, Text: p.Text, Footnotes: p.Footnotes}
 	}
-	t := text{pages: pages, title: doc.Title}
+	t := text{pages: pages, infoTitle: doc.Title}
 	if len(doc.Pages) > 0 {
 		// The masthead (symbol, date) was removed from the text as page
 		// furniture; metadata detection still reads it.
