@@ -1,0 +1,74 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+)
+
+// Query classes of the latency benchmarks, over the shared corpus.
+var (
+	plainQueries = []string{
+		"sovereignty", "armed attack", "capacity building", "critical infrastructure", "human rights privacy",
+		"due diligence", "countermeasures", "points of contact", "supply chain", "elections interference",
+		"international humanitarian law", "attribution", "programme of action", "cybercrime convention", "neutrality",
+	}
+	phraseQueries = []string{
+		`"armed attack"`, `"due diligence"`, `"critical infrastructure"`, `"programme of action"`, `"supply chain"`,
+		`"international humanitarian law"`, `"use of force"`, `"points of contact"`, `"human rights"`, `"open-ended working group"`,
+	}
+	fiveFacets = []string{FieldState, FieldTopic, FieldPrinciple, FieldBody, FieldYear}
+)
+
+// benchmarkQueries runs one query per iteration, cycling through queries,
+// and reports the median and 99th percentile latency as metrics
+// (run with -benchtime=200x for 200 queries per class).
+func benchmarkQueries(b *testing.B, queries []string, build func(q string) Request) {
+	ix := realIndex(b)
+	ctx := context.Background()
+	times := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if _, err := ix.Search(ctx, build(queries[i%len(queries)])); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(ms(times[len(times)/2]), "p50-ms")
+	b.ReportMetric(ms(times[min(len(times)-1, len(times)*99/100)]), "p99-ms")
+}
+
+func BenchmarkPlainQuery(b *testing.B) {
+	benchmarkQueries(b, plainQueries, func(q string) Request { return Request{Query: q} })
+}
+
+func BenchmarkPhraseQuery(b *testing.B) {
+	benchmarkQueries(b, phraseQueries, func(q string) Request { return Request{Query: q} })
+}
+
+func BenchmarkFiveFacets(b *testing.B) {
+	benchmarkQueries(b, plainQueries, func(q string) Request { return Request{Query: q, Facets: fiveFacets} })
+}
+
+// BenchmarkFiveFacetsFiltered has two active filters, so two facets cost
+// one extra search each (multi-select).
+func BenchmarkFiveFacetsFiltered(b *testing.B) {
+	benchmarkQueries(b, plainQueries, func(q string) Request {
+		return Request{Query: q, Facets: fiveFacets,
+			Filters: map[string][]string{FieldBody: {"national", "GA"}, FieldYear: {"2019", "2021", "2024"}}}
+	})
+}
+
+func BenchmarkHighlightedPage(b *testing.B) {
+	benchmarkQueries(b, plainQueries, func(q string) Request { return Request{Query: q, Highlight: true, Size: 20} })
+}
+
+func BenchmarkDocumentUnit(b *testing.B) {
+	benchmarkQueries(b, plainQueries, func(q string) Request { return Request{Query: q, Unit: UnitDocument} })
+}
