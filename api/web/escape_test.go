@@ -24,7 +24,7 @@ func TestBrowserShowsMarkupAsText(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "freedonia.txt"), []byte(hostileText), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	base := startServer(t, root, loadFile)
+	base := startServer(t, root)
 	p := newPage(t, base)
 	defer p.checkNoExceptions()
 

@@ -19,26 +19,27 @@ type term struct {
 	Count int    `json:"count"`
 }
 
-// topTerm returns the sidebar's first unticked term of a facet with hits.
-func (p *page) topTerm(field string) term {
+// facetTerm returns a facet term of the sidebar, unticked and with hits.
+func (p *page) facetTerm(field, value string) term {
 	p.t.Helper()
 	return eval[term](p, fmt.Sprintf(`(() => {
 		const box = [...document.querySelectorAll('fieldset[data-field=%s] li')].find(li =>
+			li.querySelector('input').dataset.value === %s &&
 			!li.querySelector('input').checked && Number(li.querySelector('.count').textContent.replace(/,/g, '')) > 0);
 		if (!box) return {};
 		const input = box.querySelector('input');
 		return {id: input.id, value: input.dataset.value, label: box.querySelector('.name').textContent,
 			count: Number(box.querySelector('.count').textContent.replace(/,/g, ''))};
-	})()`, field))
+	})()`, field, quoteJS(value)))
 }
 
-// pickFacet ticks the top term of a facet and checks that the URL, the chips
-// and the total follow.
-func (p *page) pickFacet(field, title string, wantChips int) term {
+// pickFacet ticks a term of a facet and checks that the URL, the chips and
+// the total follow.
+func (p *page) pickFacet(field, value, title string, wantChips int) term {
 	p.t.Helper()
-	tm := p.topTerm(field)
+	tm := p.facetTerm(field, value)
 	if tm.ID == "" {
-		p.t.Fatalf("facet %s shows no term with hits", field)
+		p.t.Fatalf("facet %s shows no %s with hits", field, value)
 	}
 	p.do(chromedp.Click(chromedp.ID(tm.ID)))
 	p.waitFor(fmt.Sprintf("new URLSearchParams(location.search).getAll(%s).includes(%s) && document.getElementById('count')",
@@ -61,6 +62,45 @@ func (p *page) pickFacet(field, title string, wantChips int) term {
 	return tm
 }
 
+// checkTimeline checks the lineage on screen of a family whose wording
+// changed: members in date order, the passage marked, changed words marked.
+func checkTimeline(p *page, passage string) {
+	p.t.Helper()
+	type member struct {
+		ID, Date string
+		Changes  int
+		Link     bool
+	}
+	members := eval[[]member](p, `[...document.querySelectorAll('.timeline .member')].map(m => ({
+		ID: m.id.slice(2), Date: m.querySelector('time').textContent,
+		Changes: m.querySelectorAll('.diff ins, .diff del').length, Link: !!m.querySelector('.when a[href*="doc="]')}))`)
+	if len(members) < 2 {
+		p.t.Fatalf("lineage of %s shows %d members, want its family", passage, len(members))
+	}
+	self := 0
+	for i, m := range members {
+		if m.ID == passage {
+			self++
+		}
+		if i > 0 && m.Date < members[i-1].Date {
+			p.t.Errorf("member %s (%s) comes after %s (%s)", m.ID, m.Date, members[i-1].ID, members[i-1].Date)
+		}
+		if !m.Link {
+			p.t.Errorf("member %s has no link to its document", m.ID)
+		}
+	}
+	if self != 1 {
+		p.t.Errorf("lineage marks %d members as the passage %s, want 1", self, passage)
+	}
+	changes := 0
+	for _, m := range members[1:] {
+		changes += m.Changes
+	}
+	if changes == 0 {
+		p.t.Error("the wording of this family changed, but no inserted or deleted words are marked")
+	}
+}
+
 // hitSummary identifies the hits on screen.
 func (p *page) hitSummary() string {
 	return eval[string](p, "[...document.querySelectorAll('.hit cite')].map(c => c.textContent).join(' | ')")
@@ -69,7 +109,7 @@ func (p *page) hitSummary() string {
 // TestBrowserScenario walks the page over the real corpus the way a user
 // does: search, two facets, copy a citation, a document, a lineage, back.
 func TestBrowserScenario(t *testing.T) {
-	base := startServer(t, testcorpus.Corpus(t), loadFile)
+	base := startServer(t, testcorpus.Corpus(t))
 	p := newPage(t, base)
 	defer p.checkNoExceptions()
 
@@ -88,8 +128,10 @@ func TestBrowserScenario(t *testing.T) {
 		t.Error("search box lost the query")
 	}
 
-	body := p.pickFacet("body", "Body", 1)
-	typ := p.pickFacet("type", "Document type", 2)
+	// General Assembly resolutions: their paragraphs recur year after year,
+	// so the lineage below has a family to show.
+	body := p.pickFacet("body", "GA", "Body", 1)
+	typ := p.pickFacet("type", "resolution", "Document type", 2)
 	if p.total() > afterQuery {
 		t.Errorf("two filters show %d results, more than the query alone (%d)", p.total(), afterQuery)
 	}
@@ -131,12 +173,37 @@ func TestBrowserScenario(t *testing.T) {
 
 	t.Run("lineage", func(t *testing.T) {
 		p := p.in(t)
-		p.do(chromedp.Click(chromedp.CSS(".passage.target .actions a.button")))
-		p.waitFor("document.querySelector('main.lineage') && document.querySelector('.timeline .member, .lineage-out .empty')")
-		if n := eval[int](p, "document.querySelectorAll('.timeline .member.self').length"); n != 1 {
-			t.Errorf("lineage marks %d members as this passage, want 1", n)
+		// A passage of this resolution whose wording changed over the years.
+		passage := eval[string](p, `(async () => {
+			const recurring = [...document.querySelectorAll('.passage.target.has-family, .passage.has-family')];
+			for (const li of recurring.slice(0, 40)) {
+				const l = await fetch('/v1/passages/' + encodeURIComponent(li.id) + '/lineage').then(r => r.json());
+				if (l.members.some(m => (m.diff_previous || []).some(op => op.kind !== 'equal'))) return li.id;
+			}
+			return '';
+		})()`)
+		if passage == "" {
+			t.Fatal("no passage of the resolution belongs to a family whose wording changed")
 		}
+		p.do(chromedp.Click(chromedp.CSS("[id='" + passage + "'] .lineage-link.recurs")))
+		p.waitFor("document.querySelector('main.lineage .timeline .member')")
+		if q := p.query(); len(q) != 1 || q[0] != "lineage="+passage {
+			t.Errorf("lineage URL query = %v, want lineage=%s", q, passage)
+		}
+		checkTimeline(p, passage)
+		p.do(chromedp.Evaluate[chromedp.Void]("document.querySelector('.family h2').scrollIntoView()"))
 		p.shot("lineage")
+		p.do(chromedp.Click(chromedp.CSS("input[name=against][value=earliest]")))
+		checkTimeline(p, passage)
+	})
+
+	t.Run("paste text", func(t *testing.T) {
+		p := p.in(t)
+		// The earliest member's wording, its first word dropped.
+		text := eval[string](p, "document.querySelector('.timeline .member .diff').textContent.trim().split(/\\s+/).slice(1).join(' ')")
+		p.do(chromedp.Click(chromedp.CSS(".paste-box summary")), chromedp.SendKeys(chromedp.ID("paste"), text),
+			chromedp.Click(chromedp.CSS(".paste button")))
+		p.waitFor("!document.querySelector('.lineage-out .loading') && document.querySelectorAll('.timeline .member').length > 1 && !document.querySelector('.member.self')")
 	})
 
 	t.Run("back to the results", func(t *testing.T) {

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"errors"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -10,29 +9,17 @@ import (
 
 	"github.com/precedent/precedent/api"
 	"github.com/precedent/precedent/api/web"
-	"github.com/precedent/precedent/corpus"
-	"github.com/precedent/precedent/corpus/load"
 	"github.com/precedent/precedent/indexer"
 	"github.com/precedent/precedent/search"
 )
 
-// loadFile is the real loader, with its skips turned into the indexer's.
-func loadFile(root, rel string) (*corpus.Document, error) {
-	doc, err := load.File(root, rel, load.Options{})
-	var skip *load.SkipError
-	if errors.As(err, &skip) {
-		return nil, &indexer.Skipped{Reason: skip.Reason}
-	}
-	return doc, err
-}
-
-// startServer indexes the corpus at root with loadDoc into a temporary data
-// directory and serves the API and the web page on loopback.
-func startServer(t *testing.T, root string, loadDoc func(root, rel string) (*corpus.Document, error)) string {
+// startServer indexes the corpus at root with Precedent's real pipeline
+// (loader, tagger, language families) into a temporary data directory and
+// serves the API with the web page on loopback. It returns the base URL.
+func startServer(t *testing.T, root string) string {
 	t.Helper()
 	data := t.TempDir()
-	opt := indexer.Options{Corpus: root, Data: data, Load: loadDoc, IsMetadataFile: load.IsMetadataFile, Version: "browser-test"}
-	if _, err := indexer.Build(context.Background(), opt); err != nil {
+	if _, err := indexer.Build(context.Background(), indexer.CorpusOptions(root, data, nil)); err != nil {
 		t.Fatalf("indexing %s: %v", root, err)
 	}
 	ix, err := search.Open(data)

@@ -94,27 +94,17 @@
     return cached.memo[path];
   }
   // Labels for tag ids come from the taxonomy and the gazetteer.
+  const LABEL_LISTS = {
+    topics: 'topic', norms: 'norm', principles: 'principle', bodies: 'body', types: 'type',
+    languages: 'language', states: 'state', groups: 'group'
+  };
   async function loadLabels() {
-    const [tax, states] = await Promise.all([cached('/v1/taxonomy'), cached('/v1/states')]);
-    walkLabels(tax, '');
-    walkLabels(states, '');
-  }
-  function walkLabels(v, key) {
-    if (Array.isArray(v)) { v.forEach((x) => walkLabels(x, key)); return; }
-    if (!v || typeof v !== 'object') return;
-    const id = v.id || v.code || v.alpha3 || v.value;
-    const text = v.label || v.name || v.short_name || v.title;
-    if (id && text) {
-      const field = fieldOf(key, id);
-      learn(field, id, text);
+    const sources = await Promise.all([cached('/v1/taxonomy'), cached('/v1/states')]);
+    for (const src of sources) {
+      for (const [key, field] of Object.entries(LABEL_LISTS)) {
+        for (const x of (src && src[key]) || []) learn(field, x.id || x.code, x.label || x.name);
+      }
     }
-    for (const [k, x] of Object.entries(v)) if (typeof x === 'object') walkLabels(x, k);
-  }
-  function fieldOf(key, id) {
-    const k = key.replace(/s$/, '');
-    if (k === 'member' || k === 'state' || k === 'countrie') return 'state';
-    if (k === 'group' || k === 'topic' || k === 'norm' || k === 'principle' || k === 'body' || k === 'type') return k;
-    return /^13[a-k]$/.test(id) ? 'norm' : /^[A-Z]{3}$/.test(id) ? 'state' : k;
   }
 
   // ---- navigation: the URL holds the whole state of a view ----
@@ -147,6 +137,7 @@
   function route() {
     if (location.search === rendered && app.querySelector('main')) { showTarget(); return; }
     rendered = location.search;
+    statusBox.textContent = '';
     const p = params();
     const n = ++seq;
     let view = searchView;
@@ -191,7 +182,7 @@
   function announce(text) {
     statusBox.textContent = text;
     clearTimeout(announce.timer);
-    announce.timer = setTimeout(() => { statusBox.textContent = ''; }, 4000);
+    announce.timer = setTimeout(() => { statusBox.textContent = ''; }, 2500);
   }
 
   // ---- shared pieces ----
@@ -248,8 +239,11 @@
   function docLink(docID, passageID, text) {
     return h('a', { href: '/?doc=' + enc(docID) + (passageID ? '#' + enc(passageID) : ''), 'data-nav': true }, text);
   }
-  function lineageLink(passageID) {
-    return h('a', { class: 'button', href: '/?lineage=' + enc(passageID), 'data-nav': true }, 'Lineage');
+  // lineageLink leads to a passage's lineage; a passage whose wording recurs
+  // elsewhere (it has a family) says so.
+  function lineageLink(ps) {
+    return h('a', { class: 'button lineage-link' + (ps.family ? ' recurs' : ''), href: '/?lineage=' + enc(ps.id), 'data-nav': true },
+      ps.family ? 'Lineage · recurs' : 'Lineage');
   }
 
   // ---- search view ----
@@ -358,13 +352,17 @@
       h('div', { class: 'controls' },
         h('label', { for: 'unit' }, 'Show '), unitSel,
         h('label', { for: 'sort' }, 'Sort '), sort,
-        exportLinks(p)));
+        exportLinks('/v1/export', searchExport(p))));
   }
-  function exportLinks(p) {
+  function searchExport(p) {
     const q = new URLSearchParams();
     for (const [k, v] of p) if (SEARCH_KEYS.has(k) && k !== 'cursor' && k !== 'unit') q.append(k, v);
-    return h('span', { class: 'export', role: 'group', 'aria-label': 'Export these results' }, 'Export ',
-      EXPORTS.map((f) => { q.set('format', f); return h('a', { class: 'button small', href: '/v1/export?' + q, download: '' }, f.toUpperCase()); }));
+    return q;
+  }
+  // exportLinks offers the answer of an API path in each export format.
+  function exportLinks(path, q) {
+    return h('span', { class: 'export', role: 'group', 'aria-label': 'Export' }, 'Export ',
+      EXPORTS.map((f) => { q.set('format', f); return h('a', { class: 'button small', href: path + '?' + q, download: '' }, f.toUpperCase()); }));
   }
   function yearChart(p, f) {
     const terms = ((f && f.terms) || []).filter((t) => /^\d{4}$/.test(t.value) && t.count > 0);
@@ -410,7 +408,7 @@
       h('h2', null, docLink(d.id, ps && ps.id, d.title || d.symbol || d.id)),
       h('p', { class: 'meta' }, meta(d), d.completeness === 'partial' ? h('span', { class: 'badge' }, 'excerpts') : null),
       body,
-      h('div', { class: 'actions' }, h('cite', null, hit.citation), copyButton(hit.citation), ps ? lineageLink(ps.id) : null)));
+      h('div', { class: 'actions' }, h('cite', null, hit.citation), copyButton(hit.citation), ps ? lineageLink(ps) : null)));
   }
   function clip(text, max) {
     const t = String(text || '');
@@ -447,28 +445,32 @@
       ['States', (d.states || []).map((c) => label('state', c)).join(', ')], ['Groups', (d.groups || []).map((g) => label('group', g)).join(', ')],
       ['Language', d.language], ['Sponsors', d.sponsors]].filter(([, v]) => v);
     const seen = {};
+    let preamble = 0;
     const main = h('main', { id: 'main', class: 'view document', tabindex: -1 },
       h('p', { class: 'back' }, h('a', { href: lastSearch, 'data-nav': true }, '← Results')),
       h('h1', null, d.title || d.symbol || d.id),
       h('dl', { class: 'docmeta' }, info.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
       d.completeness === 'partial' ? h('p', { class: 'notice' }, 'Excerpts only: this text holds the passages quoted from the source, not the whole document.') : null,
       d.source_url ? h('p', null, h('a', { href: d.source_url, rel: 'noopener noreferrer' }, 'Original document')) : null,
-      h('ol', { class: 'passages' }, (d.passages || []).map((ps, i, all) => passageItem(ps, all[i - 1], seen))));
+      h('ol', { class: 'passages' }, (d.passages || []).map((ps, i, all) => passageItem(ps, all[i - 1], seen, ps.kind === 'preambular' ? ++preamble : 0))));
     show(n, main);
   }
-  function passageItem(ps, before, seen) {
+  // passageItem shows one passage of a document; preambular paragraphs,
+  // unnumbered in print, are shown as PP1, PP2... as citations count them.
+  function passageItem(ps, before, seen, preamble) {
     const heads = ps.headings || [];
     const changed = heads.length && (!before || (before.headings || []).join('\n') !== heads.join('\n'));
-    let anchor = ps.number ? 'p-' + ps.number.toLowerCase().replace(/[^0-9a-z.]/g, '') : '';
+    const number = ps.number || (preamble ? 'PP' + preamble : '');
+    let anchor = number ? 'p-' + number.toLowerCase().replace(/[^0-9a-z.]/g, '') : '';
     if (!anchor || seen[anchor]) anchor = '';
     else seen[anchor] = true;
-    return h('li', { id: ps.id, class: 'passage kind-' + ps.kind },
+    return h('li', { id: ps.id, class: 'passage kind-' + ps.kind + (ps.family ? ' has-family' : '') },
       changed ? h('h2', { class: 'heading' }, heads.join(' › ')) : null,
-      h('a', { class: 'num', id: anchor || null, href: '#' + (anchor || ps.id), title: 'Link to this paragraph' }, ps.number || '§'),
+      h('a', { class: 'num', id: anchor || null, href: '#' + (anchor || ps.id), title: 'Link to this paragraph' }, number || '§'),
       h('div', { class: 'body' },
         h('p', { class: 'text' }, ps.text),
         tagList(ps.tags),
-        h('div', { class: 'actions' }, copyButton(ps.citation), lineageLink(ps.id))));
+        h('div', { class: 'actions' }, copyButton(ps.citation), lineageLink(ps))));
   }
 
   // ---- lineage view ----
@@ -480,12 +482,14 @@
     const form = h('form', { class: 'paste', onsubmit: (e) => { e.preventDefault(); tracePasted(area.value, out); } },
       h('label', { for: 'paste' }, 'Paste text to see where its wording first appeared and how it changed'),
       area, h('button', { type: 'submit' }, 'Trace wording'));
+    // With a passage, its family comes first and the paste box folds below.
+    const paste = id ? h('details', { class: 'paste-box' }, h('summary', null, 'Trace other wording'), form) : form;
     const main = h('main', { id: 'main', class: 'view lineage', tabindex: -1 },
       h('p', { class: 'back' }, h('a', { href: lastSearch, 'data-nav': true }, '← Results')),
-      h('h1', null, 'Lineage of wording'), form, out);
+      h('h1', null, 'Lineage of wording'), id ? [out, paste] : [paste, out]);
     if (id) {
       const res = await api('/v1/passages/' + enc(id) + '/lineage');
-      out.append(lineage(res, id));
+      out.append(exportLinks('/v1/passages/' + enc(id) + '/lineage', new URLSearchParams()), lineage(res, id));
       api('/v1/passages/' + enc(id) + '/similar').then((sim) => out.append(similar(sim))).catch(() => null);
     } else if (history.state && history.state.pasted) {
       area.value = history.state.pasted;
@@ -505,39 +509,41 @@
     }
   }
   function lineage(res, selfID) {
-    const members = res.members || res.family || res.passages || [];
+    const members = res.members || [];
     if (!members.length) return h('p', { class: 'empty' }, 'No earlier or later document carries this wording.');
     const list = h('ol', { class: 'timeline' });
     const draw = (against) => list.replaceChildren(...members.map((m, i) => member(m, i, against, selfID)));
     const pick = (v, t) => h('label', null, h('input', { type: 'radio', name: 'against', value: v, checked: v === 'previous', onchange: () => draw(v) }), ' ' + t);
     draw('previous');
     return h('section', { class: 'family' },
-      h('h2', null, members.length + ' passages carry this wording'),
+      h('h2', null, members.length === 1 ? 'No other passage carries this wording' : members.length + ' passages carry this wording'),
       h('fieldset', { class: 'against' }, h('legend', null, 'Show changes against'), pick('previous', 'the previous text'), pick('earliest', 'the earliest text')),
       list);
   }
   function member(m, i, against, selfID) {
     const ps = m.passage || m;
     const d = m.document || {};
-    const ops = against === 'earliest' ? (m.diff_earliest || m.diff_first) : (m.diff_previous || m.diff);
+    const ops = against === 'earliest' ? m.diff_first : m.diff_previous;
     const sim = m.similarity != null ? Math.round(m.similarity * 100) + '% similar' : '';
     return h('li', { class: 'member' + (ps.id === selfID ? ' self' : ''), id: 'm-' + ps.id },
       h('p', { class: 'when' }, h('time', null, m.date || d.date || ''), ' ', docLink(d.id || ps.doc_id, ps.id, m.citation || ps.citation),
         sim ? h('span', { class: 'sim' }, sim) : null, ps.id === selfID ? h('span', { class: 'badge' }, 'this passage') : null),
       i === 0 ? h('p', { class: 'diff first' }, ps.text) : ops ? diff(ops) : h('p', { class: 'diff' }, ps.text));
   }
+  // Each op is a run of words; runs are separated by a space.
   function diff(ops) {
-    return h('p', { class: 'diff' }, ops.map((o) => {
-      if (o.kind === 'insert') return h('ins', null, o.text);
-      if (o.kind === 'delete') return h('del', null, o.text);
-      return o.text;
+    return h('p', { class: 'diff' }, ops.filter((o) => o.text).map((o, i) => {
+      const sep = i ? ' ' : '';
+      if (o.kind === 'insert') return [sep, h('ins', null, o.text)];
+      if (o.kind === 'delete') return [sep, h('del', null, o.text)];
+      return sep + o.text;
     }));
   }
   function similar(res) {
-    const hits = (res && (res.hits || res.passages || res)) || [];
-    if (!Array.isArray(hits) || !hits.length) return '';
+    const hits = (res && (Array.isArray(res) ? res : res.hits)) || [];
+    if (!hits.length) return '';
     return h('section', { class: 'similar' }, h('h2', null, 'Close in meaning, different wording'),
-      h('ol', { class: 'hits' }, hits.map((x) => x.document ? hitItem(x) : h('li', null, docLink(x.doc_id, x.id, x.citation), ' ', clip(x.text, 300)))));
+      h('ol', { class: 'hits' }, hits.map(hitItem)));
   }
 
   // ---- compare view ----
@@ -545,13 +551,14 @@
     await loadLabels();
     const tax = (await cached('/v1/taxonomy')) || {};
     const states = p.getAll('state');
-    const on = p.has('topic') ? ['topic', p.get('topic')] : ['principle', p.get('principle') || ''];
+    const on = p.has('topic') ? ['topic', p.get('topic')] : p.has('norm') ? ['norm', p.get('norm')] : ['principle', p.get('principle') || ''];
     const main = h('main', { id: 'main', class: 'view compare', tabindex: -1 },
       h('h1', null, 'Compare states'), compareForm(tax, on, states));
     if (on[1] && states.length) {
       const q = new URLSearchParams([on]);
       states.forEach((st) => q.append('state', st));
-      main.append(columns(await api('/v1/compare?' + q), on));
+      const res = await api('/v1/compare?' + q);
+      main.append(exportLinks('/v1/compare', q), columns(res, on));
     } else {
       main.append(h('p', { class: 'empty' }, 'Choose a principle or topic and at least two states.'));
     }
@@ -561,7 +568,8 @@
     const opts = (field, list) => (list || []).map((t) => h('option', { value: field + ':' + t.id, selected: on[0] === field && on[1] === t.id }, t.label || t.name || t.id));
     const subject = h('select', { id: 'subject', name: 'subject' },
       h('optgroup', { label: 'Legal principles' }, opts('principle', tax.principles)),
-      h('optgroup', { label: 'Topics' }, opts('topic', tax.topics)));
+      h('optgroup', { label: 'Topics' }, opts('topic', tax.topics)),
+      h('optgroup', { label: 'Norms' }, opts('norm', tax.norms)));
     const known = Object.keys(labels.state || {}).sort((a, b) => label('state', a).localeCompare(label('state', b)));
     const input = h('input', { id: 'states', name: 'states', value: states.join(' '), list: 'state-list', autocomplete: 'off', 'aria-describedby': 'states-hint' });
     return h('form', {
@@ -579,14 +587,14 @@
     h('button', { type: 'submit' }, 'Compare'));
   }
   function columns(res, on) {
-    const cols = res.columns || res.states || res.results || [];
-    return h('div', { class: 'columns' }, cols.map((c) => {
-      const code = c.state || c.code || c.id;
-      const hits = c.hits || c.passages || [];
-      return h('section', { class: 'column', 'aria-label': label('state', code) },
-        h('h2', null, label('state', code), h('span', { class: 'count' }, ' ' + fmt(c.total != null ? c.total : hits.length))),
-        hits.length ? h('ol', { class: 'hits' }, hits.map((x) => (x.document ? hitItem(x) : h('li', null, x.citation || x.id))))
-          : h('p', { class: 'empty' }, 'Nothing found on ' + label(on[0], on[1]) + '.'));
+    const subject = res.label || label(on[0], on[1]);
+    return h('div', { class: 'columns' }, (res.states || []).map((c) => {
+      const name = c.label || label('state', c.state);
+      const hits = c.hits || [];
+      return h('section', { class: 'column', 'aria-label': name },
+        h('h2', null, name, h('span', { class: 'count' }, ' ' + fmt(c.total) + ' passages')),
+        hits.length ? h('ol', { class: 'hits' }, hits.map(hitItem))
+          : h('p', { class: 'empty' }, 'No passage of ' + name + ' on ' + subject + '.'));
     }));
   }
 
