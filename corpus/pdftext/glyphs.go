@@ -16,6 +16,7 @@ const (
 // glyph is one shown character in page space (points, y up): its baseline
 // origin, advance width, font size and text.
 type glyph struct {
+	seq           int // drawing order on the page
 	x, y, w, size float64
 	font          string
 	s             string
@@ -143,6 +144,9 @@ func (w *pageWalker) form(x, parentRes pdf.Value, ctm matrix, depth int) {
 	}
 	sub := &pageWalker{fonts: map[string]*fontMetrics{}}
 	sub.walk(x, res, m.mul(ctm), depth+1)
+	for i := range sub.glyphs {
+		sub.glyphs[i].seq += len(w.glyphs)
+	}
 	w.glyphs = appendCapped(w.glyphs, sub.glyphs)
 	w.rules = append(w.rules, sub.rules...)
 }
@@ -277,7 +281,7 @@ func (w *pageWalker) addGlyph(trm matrix, w0 float64, f *fontMetrics, raw string
 		return
 	}
 	size := math.Hypot(trm[2], trm[3])
-	w.glyphs = append(w.glyphs, glyph{x: trm[4], y: trm[5], w: w0 / 1000 * trm[0], size: size, font: f.name, s: text})
+	w.glyphs = append(w.glyphs, glyph{seq: len(w.glyphs), x: trm[4], y: trm[5], w: w0 / 1000 * trm[0], size: size, font: f.name, s: text})
 }
 
 func (w *pageWalker) font(res pdf.Value, name string) *fontMetrics {

@@ -40,7 +40,7 @@ func buildLines(gs []glyph) []line {
 	var base, size float64
 	for _, g := range gs {
 		n := len(rows)
-		if n > 0 && abs(g.y-base) < 0.45*max(size, g.size) {
+		if n > 0 && sameRow(g, base, size) {
 			rows[n-1] = append(rows[n-1], g)
 			if g.size > size*1.05 && !isBlank(g.s) {
 				base, size = g.y, g.size
@@ -59,9 +59,40 @@ func buildLines(gs []glyph) []line {
 	return lines
 }
 
+// orderRow puts a row's glyphs left to right. Runs drawn in sequence
+// (chunks) stay whole and are sorted by their start, so a producer's
+// imprecise glyph widths cannot interleave the letters of two words.
+func orderRow(row []glyph) []glyph {
+	sort.Slice(row, func(i, j int) bool { return row[i].seq < row[j].seq })
+	var chunks [][]glyph
+	for i, g := range row {
+		if i == 0 || g.x < row[i-1].x-0.1*g.size || g.x > row[i-1].x+row[i-1].w+g.size {
+			chunks = append(chunks, nil)
+		}
+		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], g)
+	}
+	sort.SliceStable(chunks, func(i, j int) bool { return chunks[i][0].x < chunks[j][0].x })
+	out := row[:0:0]
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out
+}
+
+// sameRow reports whether g sits on the row with the given baseline and
+// font size. A smaller glyph (superscript) or a somewhat larger one may be
+// raised by half the larger size; glyphs twice as large as the others or
+// more (drop capitals, decorative letters) stay on rows of their own.
+func sameRow(g glyph, base, size float64) bool {
+	if g.size >= 2*size || size >= 2*g.size {
+		return false
+	}
+	return abs(g.y-base) < 0.45*max(size, g.size)
+}
+
 // rowLine turns one row of glyphs into a line of words.
 func rowLine(row []glyph) (line, bool) {
-	sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
+	row = orderRow(row)
 	var words []word
 	var cur strings.Builder
 	var w word
