@@ -44,7 +44,7 @@ func (o *benchOptions) parse(args []string) error {
 	fs.IntVar(&o.clients, "http-clients", 8, "concurrent HTTP clients")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "time bound of one query class")
 	fs.Uint64Var(&o.seed, "seed", 2026, "seed of the scaled corpora and the query mix")
-	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of each phase to FILE.PHASE")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of each phase to FILE.scale-N.PHASE")
 	fs.StringVar(&o.phase, "phase", "", "internal: run one phase as a child process")
 	fs.StringVar(&o.config, "config", "", "internal: phase configuration file")
 	fs.StringVar(&o.result, "result", "", "internal: phase result file")
@@ -119,7 +119,8 @@ func runBench(args []string) error {
 // runBenchPhase is a child process of a bench run, optionally profiled.
 func runBenchPhase(ctx context.Context, o *benchOptions) error {
 	if o.cpuProfile != "" {
-		f, err := os.Create(o.cpuProfile + "." + o.phase)
+		// FILE.scale-N.PHASE: the config lives in the scale's folder.
+		f, err := os.Create(o.cpuProfile + "." + filepath.Base(filepath.Dir(o.config)) + "." + o.phase)
 		if err != nil {
 			return err
 		}

@@ -105,7 +105,7 @@ func ftsTop(ctx context.Context, db *sql.DB, where string, args []any) error {
 
 // ftsFacet counts the values of one facet over the matching passages.
 func ftsFacet(ctx context.Context, db *sql.DB, field, where string, args []any) error {
-	sqlText := `SELECT f.value, count(*) FROM fts JOIN passage_facet f ON f.pid = fts.rowid AND f.field = ?
+	sqlText := `SELECT f.value, count(*) FROM fts CROSS JOIN passage_facet f ON f.pid = fts.rowid AND f.field = ?
 		WHERE ` + where + ` GROUP BY f.value ORDER BY 2 DESC LIMIT 10`
 	if where == "1" {
 		sqlText = `SELECT value, count(*) FROM passage_facet WHERE field = ? GROUP BY value ORDER BY 2 DESC LIMIT 10`

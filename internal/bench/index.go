@@ -25,7 +25,8 @@ type IndexResult struct {
 	MBPerSec       float64         `json:"mb_per_s"`
 	IndexBytes     int64           `json:"index_bytes"`
 	Timings        indexer.Timings `json:"timings"`
-	PeakRSS        int64           `json:"peak_rss"` // bytes, the indexing process's maxrss
+	PeakRSS        int64           `json:"peak_rss"`    // bytes, the indexing process's maxrss
+	CPUSeconds     float64         `json:"cpu_seconds"` // user + system time of the indexing process
 }
 
 // scaledExt names the placeholder files of a scaled corpus folder.

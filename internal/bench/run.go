@@ -121,46 +121,56 @@ func runScale(ctx context.Context, opt Options, s Scaler, cfg phaseConfig) (*Sca
 	sr := &ScaleResult{Scale: cfg.Copies}
 	progress(opt, fmt.Sprintf("%dx: indexing %d passages", cfg.Copies, cfg.Copies*s.Passages()))
 	sr.Index = &IndexResult{}
-	rss, err := runPhase(ctx, opt, cfg, "index", sr.Index)
+	u, err := runPhase(ctx, opt, cfg, "index", sr.Index)
 	if err != nil {
 		return nil, err
 	}
-	sr.Index.PeakRSS = rss
+	sr.Index.PeakRSS, sr.Index.CPUSeconds = u.peakRSS, u.cpuSeconds
 	progress(opt, fmt.Sprintf("%dx: %.0f passages/s; serving and querying", cfg.Copies, sr.Index.PassagesPerSec))
 	sr.Serve = &ServeResult{}
-	if sr.Serve.PeakRSS, err = runPhase(ctx, opt, cfg, "serve", sr.Serve); err != nil {
+	if u, err = runPhase(ctx, opt, cfg, "serve", sr.Serve); err != nil {
 		return nil, err
 	}
+	sr.Serve.PeakRSS = u.peakRSS
 	progress(opt, fmt.Sprintf("%dx: SQLite FTS5 peer", cfg.Copies))
 	sr.FTS = &FTSResult{}
-	if sr.FTS.PeakRSS, err = runPhase(ctx, opt, cfg, "fts", sr.FTS); err != nil {
+	if u, err = runPhase(ctx, opt, cfg, "fts", sr.FTS); err != nil {
 		return nil, err
 	}
+	sr.FTS.PeakRSS = u.peakRSS
 	return sr, nil
 }
 
+// usage is what a child process used.
+type usage struct {
+	peakRSS    int64   // bytes
+	cpuSeconds float64 // user + system
+}
+
 // runPhase runs one phase in a child process, reads its result into out
-// and returns the child's peak resident memory in bytes.
-func runPhase(ctx context.Context, opt Options, cfg phaseConfig, phase string, out any) (int64, error) {
+// and returns the child's peak resident memory and CPU time.
+func runPhase(ctx context.Context, opt Options, cfg phaseConfig, phase string, out any) (usage, error) {
 	cfg.Phase = phase
 	cfgPath := filepath.Join(cfg.Dir, phase+".config.json")
 	resPath := filepath.Join(cfg.Dir, phase+".result.json")
 	if err := writeJSON(cfgPath, cfg); err != nil {
-		return 0, err
+		return usage{}, err
 	}
 	args := append(append([]string(nil), opt.Command[1:]...), "--phase", phase, "--config", cfgPath, "--result", resPath)
 	cmd := exec.CommandContext(ctx, opt.Command[0], args...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
-		return 0, fmt.Errorf("%s phase: %w", phase, err)
+		return usage{}, fmt.Errorf("%s phase: %w", phase, err)
 	}
 	if err := readJSON(resPath, out); err != nil {
-		return 0, err
+		return usage{}, err
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		return ru.Maxrss << 10, nil
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return usage{}, nil
 	}
-	return 0, nil
+	cpu := time.Duration(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime))
+	return usage{peakRSS: ru.Maxrss << 10, cpuSeconds: cpu.Seconds()}, nil
 }
 
 func progress(opt Options, msg string) {
