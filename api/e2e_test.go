@@ -148,3 +148,18 @@ func waitTotal(t *testing.T, url string, want uint64) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+func quoteJSON(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func stringsReader(s string) io.Reader { return strings.NewReader(s) }
+
+func decode(t testing.TB, resp *http.Response, v any) {
+	t.Helper()
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -22,7 +22,7 @@ type Library struct {
 func (l Library) Uploads() *Uploads { return &Uploads{Dir: filepath.Join(l.Dir, UploadsFolder)} }
 
 // Mirror makes the library hold the files of corpusDir: new and changed
-// files are linked (or copied), files gone from the corpus are removed; the
+// files are copied in, files gone from the corpus are removed; the
 // uploads folder is left alone.
 func (l Library) Mirror(corpusDir string) error {
 	want := map[string]bool{}
