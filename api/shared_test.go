@@ -122,4 +122,3 @@ func sharedLineage(t *testing.T, base string) {
 	}
 	t.Error("no paragraph of A/RES/76/19 has a family of 3 or more across the yearly resolutions")
 }
-
