@@ -58,3 +58,36 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// TestRealCorpusFacetSums checks the facet sum property on the shared
+// corpus, for the benchmark queries with and without filters.
+func TestRealCorpusFacetSums(t *testing.T) {
+	ix := realIndex(t)
+	filters := []map[string][]string{nil, {FieldState: {"FRA", "NLD", "USA"}}, {FieldGroup: {"LAS"}, FieldType: {"draft_resolution"}}}
+	for _, q := range append(append([]string{"*"}, plainQueries...), phraseQueries...) {
+		for _, f := range filters {
+			resp, err := ix.Search(context.Background(), Request{Query: q, Filters: f, Facets: singleValued, FacetSize: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, fc := range resp.Facets {
+				sum := fc.Other + fc.Missing
+				for _, term := range fc.Terms {
+					sum += term.Count
+				}
+				if sum != fc.Total {
+					t.Errorf("q=%q filters=%v facet %s: terms+other+missing = %d, total %d", q, f, fc.Field, sum, fc.Total)
+				}
+			}
+		}
+	}
+}
+
+// TestRealCorpusDatePaging pages by date through passages some of which
+// have no date (they sort last and are paged by offset).
+func TestRealCorpusDatePaging(t *testing.T) {
+	ix := realIndex(t)
+	for _, sort := range []string{SortDate, SortDateDesc} {
+		checkPaging(t, ix, Request{Query: "information OR mechanism OR sovereignty", Sort: sort, Size: MaxSize})
+	}
+}
