@@ -59,6 +59,9 @@ func (p *page) pickFacet(field, value, title string, wantChips int) term {
 	if !eval[bool](p, fmt.Sprintf("document.getElementById(%s).checked", quoteJS(tm.ID))) {
 		p.t.Errorf("checkbox %s is not ticked after choosing it", tm.ID)
 	}
+	if got := eval[string](p, "document.activeElement.id"); got != tm.ID {
+		p.t.Errorf("focus moved to %q after ticking %s; keyboard users lose their place", got, tm.ID)
+	}
 	return tm
 }
 
@@ -254,9 +257,41 @@ func TestBrowserScenario(t *testing.T) {
 		p.do(chromedp.EmulateViewport(1280, 900))
 	})
 
+	t.Run("paging", func(t *testing.T) {
+		p := p.in(t)
+		p.open("/?q=critical+infrastructure", "document.getElementById('count')")
+		first := p.hitSummary()
+		if p.total() <= 20 {
+			t.Skipf("%d results fit on one page", p.total())
+		}
+		p.do(chromedp.Click(chromedp.CSS(".pager button:last-child")))
+		p.waitFor("new URLSearchParams(location.search).has('cursor')")
+		if second := p.hitSummary(); second == first || second == "" {
+			t.Errorf("page 2 shows the hits of page 1 (or none)")
+		}
+		if got := eval[string](p, "document.querySelector('.pager span').textContent"); got != "Page 2" {
+			t.Errorf("pager says %q on page 2", got)
+		}
+		p.do(chromedp.Click(chromedp.CSS(".pager button:first-child")))
+		p.waitFor("!new URLSearchParams(location.search).has('cursor')")
+		if got := p.hitSummary(); got != first {
+			t.Errorf("Previous does not come back to page 1's hits")
+		}
+	})
+
 	t.Run("compare", func(t *testing.T) {
 		p := p.in(t)
-		p.open("/?view=compare&principle=sovereignty&state=FRA&state=NLD&state=USA", "document.querySelector('main.compare')")
+		p.open("/?view=compare&principle=sovereignty&state=FRA&state=NLD&state=USA", "document.querySelector('main.compare .columns')")
+		heads := eval[[]string](p, "[...document.querySelectorAll('.column > h2')].map(h => h.firstChild.textContent)")
+		if len(heads) != 3 || heads[0] != "France" {
+			t.Errorf("compare columns = %q, want France, the Netherlands and the United States", heads)
+		}
+		if n := eval[int](p, "document.querySelectorAll('.column .hit').length"); n == 0 {
+			t.Error("no state has a passage on sovereignty")
+		}
+		if got := eval[string](p, "document.getElementById('subject').value"); got != "principle:sovereignty" {
+			t.Errorf("compare form shows subject %q", got)
+		}
 		p.shot("compare")
 	})
 }

@@ -218,7 +218,9 @@
     return bits.filter(Boolean).join(' · ');
   }
   function paraNumber(ps) {
-    return ps.number ? 'para. ' + ps.number : ps.kind === 'preambular' ? 'preamble' : 'passage ' + ps.ordinal;
+    if (ps.number) return 'para. ' + ps.number;
+    const pp = ps.kind === 'preambular' && /preamble, para\. \d+/.exec(ps.citation || '');
+    return pp ? pp[0] : ps.kind === 'preambular' ? 'preamble' : 'passage ' + ps.ordinal;
   }
   function tagList(tags) {
     if (!tags) return null;
