@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"sort"
 	"testing"
@@ -123,3 +124,5 @@ func yearSpan(first, last string) int {
 	fmt.Sscan(last, &b)
 	return b - a + 1
 }
+
+func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed)) }
