@@ -21,8 +21,9 @@ var (
 	subItemRe   = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxl]{1,5})\)(?:\s+(.*))?$`)
 	endsTermRe  = regexp.MustCompile(`[.;:!?]["”’)]*$`)
 	// trailingMarkRe is a footnote mark after the last punctuation of a
-	// line ("resolution 79/45,1").
-	trailingMarkRe = regexp.MustCompile(`([.;:,!?]["”’)]*)\d{1,3}$`)
+	// line ("resolution 79/45,1", "domain.1"), not a symbol's number
+	// ("EC-94/DEC.2").
+	trailingMarkRe = regexp.MustCompile(`((?:\p{Ll}[.!?]|[,;:])["”’)]*)\d{1,3}$`)
 )
 
 // startsParagraph says whether a line opens a new paragraph by its marker:

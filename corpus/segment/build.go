@@ -12,7 +12,10 @@ var (
 	headingRe = regexp.MustCompile(`^(?:[IVXL]{1,6}|[A-Z])\.\s+\p{Lu}`)
 	annexRe   = regexp.MustCompile(`^(?:Annex|Appendix)(?:\s+[IVXL\d]+)?$`)
 	partRe    = regexp.MustCompile(`^(?:(?:Part|Chapter)\s+[IVXL\d]+|Preamble)$`)
-	articleRe = regexp.MustCompile(`^Article\s+\d+$`)
+	articleRe = regexp.MustCompile(`^Article\s+\d+\.?$`)
+	// plainHeadingRe is a short line without closing punctuation that
+	// starts with a capital: an unnumbered heading ("Introduction").
+	plainHeadingRe = regexp.MustCompile(`^\p{Lu}[^.;:,!?]{0,70}[\p{L})]$`)
 	leadersRe = regexp.MustCompile(`(?:\.\s?){5,}\s*\d+`)
 	// openingRe matches the opening of a preamble: "The General Assembly,",
 	// "The States Parties to the present Convention,".
@@ -196,6 +199,8 @@ func headingLevel(text string) int {
 		return levelPart
 	case articleRe.MatchString(text):
 		return levelArticle
+	case plainHeadingRe.MatchString(text) && len(strings.Fields(text)) <= 8:
+		return levelRoman
 	case headingRe.MatchString(text) && !strings.HasSuffix(text, "."):
 		if text[1] == '.' && text[0] >= 'A' && text[0] <= 'Z' && !strings.ContainsAny(text[:1], "IVXL") {
 			return levelLetter

@@ -177,6 +177,8 @@ func TestContinues(t *testing.T) {
 		{"as well as", "General Assembly resolution 9/1", true},
 		{"shall report;", "(b) Keepers", false},
 		{"the report of the", "Secretary-General", true},
+		{"decisions EC-M-33/DEC.1 and EC-94/DEC.2", "and Security Council", true},
+		{"in the cyber domain.1", "It cannot", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.last, func(t *testing.T) {
