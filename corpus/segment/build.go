@@ -16,7 +16,7 @@ var (
 	// plainHeadingRe is a short line without closing punctuation that
 	// starts with a capital: an unnumbered heading ("Introduction").
 	plainHeadingRe = regexp.MustCompile(`^\p{Lu}[^.;:,!?]{0,70}[\p{L})]$`)
-	leadersRe = regexp.MustCompile(`(?:\.\s?){5,}\s*\d+`)
+	leadersRe      = regexp.MustCompile(`(?:\.\s?){5,}\s*\d+`)
 	// openingRe matches the opening of a preamble: "The General Assembly,",
 	// "The States Parties to the present Convention,".
 	openingRe = regexp.MustCompile(`^The (?:General Assembly|States Parties|Parties|Security Council|Human Rights Council)\b[^.;:]{0,80},$`)
