@@ -17,7 +17,8 @@ import (
 // Defaults of Isolated.
 const (
 	DefaultTimeout     = 30 * time.Second
-	DefaultMemoryLimit = 1 << 30 // bytes of address space
+	DefaultMemoryLimit = 1 << 30 // bytes of resident memory
+	memoryPoll         = 20 * time.Millisecond
 	workerMaxStack     = 64 << 20
 	maxWorkerOutput    = 256 << 20
 )
@@ -30,7 +31,7 @@ type Isolated struct {
 	Args        []string      // arguments that make Exe serve one request with ServeWorker, e.g. ["pdf-worker"]
 	Env         []string      // extra environment for the child
 	Timeout     time.Duration // per file; 0 means DefaultTimeout
-	MemoryLimit int64         // address-space limit of the child in bytes; 0 means DefaultMemoryLimit
+	MemoryLimit int64         // resident-memory limit of the child in bytes; 0 means DefaultMemoryLimit
 }
 
 // workerRequest and workerResponse are the JSON exchanged with the child.
@@ -74,28 +75,53 @@ func (iso Isolated) ExtractFile(ctx context.Context, path string) (*Document, er
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("pdf worker: %w", err)
 	}
-	memErr := limitMemory(cmd.Process.Pid, limit)
+	exceeded := watchMemory(ctx, cmd.Process, limit)
 	waitErr := cmd.Wait()
+	ctxErr := ctx.Err()
+	cancel()
+	overLimit := <-exceeded
 	switch {
-	case ctx.Err() == context.DeadlineExceeded:
+	case overLimit:
+		return nil, fmt.Errorf("exceeded memory limit (%d MiB)", limit>>20)
+	case waitErr != nil && ctxErr == context.DeadlineExceeded:
 		return nil, fmt.Errorf("timed out after %v", timeout)
-	case ctx.Err() != nil:
-		return nil, ctx.Err()
+	case waitErr != nil && ctxErr != nil:
+		return nil, ctxErr
 	case waitErr != nil:
-		return nil, childFailure(waitErr, stderr.String(), limit, memErr)
+		return nil, childFailure(waitErr, stderr.String(), limit)
 	}
 	return decodeResponse(stdout.Bytes())
 }
 
-func childFailure(waitErr error, stderr string, limit int64, memErr error) error {
-	if strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory") {
+// watchMemory kills p when its resident memory passes limit; the channel
+// then yields true once, otherwise false when ctx ends.
+func watchMemory(ctx context.Context, p *os.Process, limit int64) <-chan bool {
+	out := make(chan bool, 1)
+	go func() {
+		t := time.NewTicker(memoryPoll)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				out <- false
+				return
+			case <-t.C:
+				if rss, err := residentBytes(p.Pid); err == nil && rss > limit {
+					p.Kill()
+					out <- true
+					return
+				}
+			}
+		}
+	}()
+	return out
+}
+
+func childFailure(waitErr error, stderr string, limit int64) error {
+	if strings.Contains(stderr, "out of memory") {
 		return fmt.Errorf("exceeded memory limit (%d MiB)", limit>>20)
 	}
-	msg := firstLine(stderr)
-	if memErr != nil {
-		msg += " (memory limit not applied: " + memErr.Error() + ")"
-	}
-	return fmt.Errorf("crashed: %v: %s", waitErr, msg)
+	return fmt.Errorf("crashed: %v: %s", waitErr, firstLine(stderr))
 }
 
 // firstLine returns the first non-empty line of a child's stderr (a Go

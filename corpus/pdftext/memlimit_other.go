@@ -4,8 +4,8 @@ package pdftext
 
 import "errors"
 
-// limitMemory is unsupported off Linux: the child then runs with
-// GOMEMLIMIT only, and failures say so.
-func limitMemory(pid int, limit int64) error {
-	return errors.New("no address-space limit on this platform")
+// residentBytes is unavailable off Linux; the child then runs under
+// GOMEMLIMIT only.
+func residentBytes(pid int) (int64, error) {
+	return 0, errors.New("no resident-memory reading on this platform")
 }
