@@ -20,6 +20,7 @@ const hostileText = `Position of Freedonia on markup in cyberspace
 // checks that search results and the document view show it as text and that
 // none of it runs.
 func TestBrowserShowsMarkupAsText(t *testing.T) {
+	chromiumPath(t)
 	root := t.TempDir()
 	if err := os.WriteFile(filepath.Join(root, "freedonia.txt"), []byte(hostileText), 0o644); err != nil {
 		t.Fatal(err)

@@ -112,6 +112,7 @@ func (p *page) hitSummary() string {
 // TestBrowserScenario walks the page over the real corpus the way a user
 // does: search, two facets, copy a citation, a document, a lineage, back.
 func TestBrowserScenario(t *testing.T) {
+	chromiumPath(t)
 	base := startServer(t, testcorpus.Corpus(t))
 	p := newPage(t, base)
 	defer p.checkNoExceptions()
@@ -255,6 +256,41 @@ func TestBrowserScenario(t *testing.T) {
 		}
 		p.shot("phone-results")
 		p.do(chromedp.EmulateViewport(1280, 900))
+	})
+
+	t.Run("year chart", func(t *testing.T) {
+		p := p.in(t)
+		p.open(filteredURL, "document.querySelector('.chart a')")
+		year := eval[string](p, "document.querySelector('.chart a title').textContent.split(':')[0]")
+		count := eval[int](p, "Number(document.querySelector('.chart a title').textContent.split(': ')[1].split(' ')[0].replace(/,/g, ''))")
+		p.do(chromedp.Click(chromedp.CSS(".chart a rect")))
+		p.waitFor("new URLSearchParams(location.search).has('from')")
+		if q := p.query(); !hasAll(q, "from="+year, "to="+year) {
+			t.Errorf("clicking the %s bar gives the URL query %v", year, q)
+		}
+		if got := p.chips(); !hasAll(got, "Year: "+year) || len(got) != 3 {
+			t.Errorf("clicking the %s bar gives chips %q", year, got)
+		}
+		if got := p.total(); got != count {
+			t.Errorf("the %s bar promised %d passages, the page shows %d", year, count, got)
+		}
+		if !eval[bool](p, "document.getElementById('f-year-"+year+"').checked") {
+			t.Errorf("year %s is not ticked in the sidebar", year)
+		}
+	})
+
+	t.Run("documents", func(t *testing.T) {
+		p := p.in(t)
+		p.open(filteredURL, "document.getElementById('unit')")
+		p.do(chromedp.SetValue(chromedp.ID("unit"), "document"),
+			chromedp.Evaluate[chromedp.Void]("document.getElementById('unit').dispatchEvent(new Event('change'))"))
+		p.waitFor("new URLSearchParams(location.search).get('unit') === 'document'")
+		if got := eval[string](p, "document.getElementById('count').textContent"); !strings.HasSuffix(strings.Fields(got)[1], "documents") {
+			t.Errorf("count reads %q in documents mode", got)
+		}
+		if n := eval[int](p, "document.querySelectorAll('.hit .snippet a[href*=\"doc=\"]').length"); n == 0 {
+			t.Error("document hits show no passages linking into the document")
+		}
 	})
 
 	t.Run("paging", func(t *testing.T) {
