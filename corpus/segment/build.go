@@ -48,6 +48,7 @@ type builder struct {
 	letter     string // last sub-item letter, "" before any
 	roman      bool   // in roman sub-sub-items
 	bare       bool   // the last block was a bare heading ("Article 5") whose title may follow
+	structured bool   // blocks come from a structured format: headings are marked, not guessed
 }
 
 // titleOfHeading appends a short title line to the bare heading above it
@@ -98,7 +99,7 @@ func (b *builder) add(rb rawBlock) {
 		return
 	}
 	b.bare = false
-	if level := headingLevel(text); level > 0 {
+	if level := headingLevel(text); level > 0 && !b.structured {
 		b.heading(level, text)
 		b.bare = len(strings.Fields(text)) <= 2
 		if level == levelAnnex || level == levelArticle {

@@ -55,6 +55,7 @@ func Pages(d *corpus.Document, pages []Page) {
 // start of a paragraph ("12.", "§ 1.1.1.") are recognised.
 func Blocks(d *corpus.Document, blocks []Block) {
 	b := newBuilder(false)
+	b.structured = true
 	for _, bl := range blocks {
 		if bl.Level > 0 {
 			b.heading(bl.Level, normalise(bl.Text))

@@ -103,12 +103,14 @@ func TestBlocks(t *testing.T) {
 		{Level: 2, Text: "Principles"},
 		{Text: "We will keep the lights burning."},
 		{Text: "3. We will share  charts."},
+		{Text: "Keep watch"},
 	})
 	const s = "Call for Lighthouses (2030)"
 	check(t, d.Passages, []want{
 		{"", corpus.KindParagraph, s, "We affirm", 0, 0},
 		{"", corpus.KindParagraph, s, "We will keep", 0, 0},
 		{"3", corpus.KindParagraph, s + ", para. 3", "We will share charts.", 0, 0},
+		{"", corpus.KindParagraph, s, "Keep watch", 0, 0},
 	})
 	if h := d.Passages[1].Headings; !reflect.DeepEqual(h, []string{"Call for Lighthouses", "Principles"}) {
 		t.Errorf("headings %q", h)
