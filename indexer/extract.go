@@ -51,7 +51,7 @@ func extractAll(ctx context.Context, opt *Options, cache *fileCache, rels []stri
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] <- processFile(opt, cache, rels[i])
+				results[i] <- processFile(ctx, opt, cache, rels[i])
 			}
 		}()
 	}
@@ -74,8 +74,10 @@ func extractAll(ctx context.Context, opt *Options, cache *fileCache, rels []stri
 	return nil
 }
 
-// processFile returns a file's cached result, or extracts, tags and caches it.
-func processFile(opt *Options, cache *fileCache, rel string) fileResult {
+// processFile returns a file's cached result, or extracts, tags and caches
+// it. A result obtained while ctx was being cancelled is not cached: the
+// loader may have failed only because of the cancellation.
+func processFile(ctx context.Context, opt *Options, cache *fileCache, rel string) fileResult {
 	f, err := describeFile(opt.Corpus, rel, opt.Version)
 	if err != nil {
 		return fileResult{file: corpusFile{rel: rel}, failure: "unreadable: " + err.Error()}
@@ -85,6 +87,9 @@ func processFile(opt *Options, cache *fileCache, rel string) fileResult {
 	}
 	r := fileResult{file: f}
 	doc, err := loadAndTag(opt, rel)
+	if ctx.Err() != nil {
+		return fileResult{file: f, fatal: ctx.Err()}
+	}
 	var skip *Skipped
 	switch {
 	case errors.As(err, &skip):

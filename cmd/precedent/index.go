@@ -138,8 +138,14 @@ func printIndexSummary(w io.Writer, r *indexer.Report, dataDir string) {
 	fmt.Fprintf(w, "report: %s\n", filepath.Join(dataDir, indexer.ReportName))
 }
 
-// isolatedPDF returns the PDF extractor of index runs; nil extracts in
-// this process (load's recover boundary still catches parser panics).
+// pdfTimeout bounds one PDF's extraction; generous because the machine
+// may be busy, and a file that times out is remembered as skipped.
+const pdfTimeout = 90 * time.Second
+
+// isolatedPDF returns the PDF extractor of index runs: each PDF in a child
+// process of this binary ('precedent pdf-worker') with time and memory
+// limits, so a hostile file costs only itself.
 func isolatedPDF(ctx context.Context) func(path string) (*pdftext.Document, error) {
-	return nil
+	iso := pdftext.Isolated{Args: []string{"pdf-worker"}, Timeout: pdfTimeout}
+	return func(path string) (*pdftext.Document, error) { return iso.ExtractFile(ctx, path) }
 }
