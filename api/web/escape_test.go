@@ -16,14 +16,20 @@ const hostileText = `Position of Freedonia on markup in cyberspace
 2. Equally, <img src=x onerror="window.__pwned = 2"> and <b>bold</b> tags in a sentinel text stay literal, as does &lt;escaped&gt; text with "quotes" & ampersands.
 `
 
+// hostileMeta gives the document a title with markup, as a sidecar may.
+const hostileMeta = `{"title": "Freedonia <img src=x onerror=\"window.__pwned = 3\"> position", "language": "en"}`
+
 // TestBrowserShowsMarkupAsText indexes a document whose text holds HTML and
 // checks that search results and the document view show it as text and that
 // none of it runs.
 func TestBrowserShowsMarkupAsText(t *testing.T) {
 	chromiumPath(t)
 	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "freedonia.txt"), []byte(hostileText), 0o644); err != nil {
-		t.Fatal(err)
+	files := map[string]string{"freedonia.txt": hostileText, "freedonia.meta.json": hostileMeta}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	base := startServer(t, root)
 	p := newPage(t, base)
@@ -51,11 +57,22 @@ func TestBrowserShowsMarkupAsText(t *testing.T) {
 			t.Errorf("snippets highlight %d words, want the sentinel in each", n)
 		}
 		check(t, "the results", ".hit .snippet")
+		checkTitle(t, p.in(t), ".hit h2")
 	})
 	t.Run("document", func(t *testing.T) {
 		p.in(t).open("/?doc="+eval[string](p, "new URL(document.querySelector('.hit h2 a').href).searchParams.get('doc')"),
 			"document.querySelector('main.document .passage')")
 		check(t, "the document", ".passage .text")
+		checkTitle(t, p.in(t), "main h1")
 		p.in(t).shot("markup-as-text")
 	})
+}
+
+// checkTitle checks that the hostile title shows as text at selector.
+func checkTitle(t *testing.T, p *page, selector string) {
+	t.Helper()
+	want := `Freedonia <img src=x onerror="window.__pwned = 3"> position`
+	if got := eval[string](p, "document.querySelector("+quoteJS(selector)+").textContent"); got != want {
+		t.Errorf("%s shows %q, want the title as text %q", selector, got, want)
+	}
 }

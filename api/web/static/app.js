@@ -453,7 +453,7 @@
       h('h1', null, d.title || d.symbol || d.id),
       h('dl', { class: 'docmeta' }, info.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
       d.completeness === 'partial' ? h('p', { class: 'notice' }, 'Excerpts only: this text holds the passages quoted from the source, not the whole document.') : null,
-      d.source_url ? h('p', null, h('a', { href: d.source_url, rel: 'noopener noreferrer' }, 'Original document')) : null,
+      /^https?:\/\//i.test(d.source_url || '') ? h('p', null, h('a', { href: d.source_url, rel: 'noopener noreferrer' }, 'Original document')) : null,
       h('ol', { class: 'passages' }, (d.passages || []).map((ps, i, all) => passageItem(ps, all[i - 1], seen, ps.kind === 'preambular' ? ++preamble : 0))));
     show(n, main);
   }
