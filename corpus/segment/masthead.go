@@ -18,11 +18,14 @@ var (
 	mastheadRe = regexp.MustCompile(`(?i)^(?:United Nations|General Assembly|Security Council|Economic and Social Council` +
 		`|Distr\.:?.*|Original:.*|.*\bsession|.*\bCommittee|Agenda items? .*|.*\bdraft (?:resolution|decision).*` +
 		`|Resolution adopted by .*|\[on the report .*|\[without reference .*|\d{1,2} \w+ \d{4})$`)
-	symbolLineRe   = regexp.MustCompile(`^[A-Z]{1,4}/[A-Za-z0-9./-]*\d[A-Za-z0-9./-]*$`)
-	introRe        = regexp.MustCompile(`^The General Assembly\s*,?$`)
-	decisionRe     = regexp.MustCompile(`^The General Assembly,\s+\p{Ll}`)
-	plenaryRe      = regexp.MustCompile(`(?i)^\d+(?:st|nd|rd|th) plenary meeting$`)
-	footMarkNearRe = regexp.MustCompile(`([\p{L})”’"])([,;.:])(\d{1,3})(\s|$)`)
+	// mastheadStartRe matches lines that open a UN masthead once an
+	// extractor has removed its furniture (symbol, date).
+	mastheadStartRe = regexp.MustCompile(`^(?:[A-Z][a-z]+(?:-[a-z]+)? (?:special )?session|Agenda items? \d.*|Distr\.:? .*)$`)
+	symbolLineRe    = regexp.MustCompile(`^[A-Z]{1,4}/[A-Za-z0-9./-]*\d[A-Za-z0-9./-]*$`)
+	introRe         = regexp.MustCompile(`^The General Assembly\s*,?$`)
+	decisionRe      = regexp.MustCompile(`^The General Assembly,\s+\p{Ll}`)
+	plenaryRe       = regexp.MustCompile(`(?i)^\d+(?:st|nd|rd|th) plenary meeting$`)
+	footMarkNearRe  = regexp.MustCompile(`([\p{L})”’"])([,;.:])(\d{1,3})(\s|$)`)
 )
 
 // bodyLines returns the lines of the document's body, after the masthead of
@@ -93,7 +96,7 @@ func hasMasthead(first []line) bool {
 		if seen++; seen > 5 {
 			return false
 		}
-		if l.text == "United Nations" || symbolLineRe.MatchString(l.text) {
+		if l.text == "United Nations" || symbolLineRe.MatchString(l.text) || mastheadStartRe.MatchString(l.text) {
 			return true
 		}
 	}

@@ -190,3 +190,20 @@ func TestContinues(t *testing.T) {
 		})
 	}
 }
+
+func TestPagesMastheadWithoutFurniture(t *testing.T) {
+	text := "Ninety-fifth session\nAgenda item 7\nLighthouses\n\nReport of the keepers\n\n" +
+		"I. Introduction\n\n1. The keepers met twice.\n\n2. They agreed on the following:\n\n(a) Lights burn;\n\n(b) Storms are reported."
+	d := &corpus.Document{ID: "r", Symbol: "A/95/12", Title: "Report of the keepers"}
+	Pages(d, []Page{{Number: 1, Text: text}})
+	const s = "A/95/12, "
+	check(t, d.Passages, []want{
+		{"1", corpus.KindParagraph, s + "para. 1", "The keepers met twice.", 1, 1},
+		{"2", corpus.KindParagraph, s + "para. 2", "They agreed", 1, 1},
+		{"2 (a)", corpus.KindParagraph, s + "para. 2 (a)", "Lights burn;", 1, 1},
+		{"2 (b)", corpus.KindParagraph, s + "para. 2 (b)", "Storms are reported.", 1, 1},
+	})
+	if h := d.Passages[0].Headings; !reflect.DeepEqual(h, []string{"I. Introduction"}) {
+		t.Errorf("headings %q", h)
+	}
+}
