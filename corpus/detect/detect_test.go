@@ -59,6 +59,7 @@ func TestSponsors(t *testing.T) {
 		{"single with marker", "Agenda item 9\nLighthouses\n \nNauru:* draft resolution\n", "Nauru"},
 		{"draft decision", "Agenda item 9\n \nPalau and Fiji: draft decision\n", "Palau and Fiji"},
 		{"draft alone on next line", "Agenda item 9\n \nTonga, Samoa and\nVanuatu:\ndraft resolution\n", "Tonga, Samoa and Vanuatu"},
+		{"blank line inside an OCR list", "Agenda item 9\n\nLIGHTHOUSES\n\nChile, Peru, United States of\n\nAmerica and Uruguay: draft resolution\n", "Chile, Peru, United States of America and Uruguay"},
 		{"marker after colon", "Agenda item 9\n \nChile and Peru:** draft resolution\n", "Chile and Peru"},
 		{"submitted by", "Agenda item 9\n \nDraft resolution submitted by the President of the General Assembly\n", "President of the General Assembly"},
 		{"resolution has none", "Resolution adopted by the General Assembly on 1 May 2030\n \nThe General Assembly,\n", ""},

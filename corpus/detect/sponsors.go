@@ -44,15 +44,33 @@ func sponsorLine(lines []string) (string, int) {
 		default:
 			continue
 		}
-		start := end
-		for start > 0 && lines[start-1] != "" {
-			start--
-		}
+		start := listStart(lines, end)
 		parts := append(append([]string{}, lines[start:end]...), l)
 		return strings.TrimSpace(sponsorMarkRe.ReplaceAllString(joinBlock(parts), "")), i
 	}
 	return "", -1
 }
+
+// listStart returns the first line of the sponsor list that ends at line
+// end: the list runs up to a blank line, and on over blank lines that an
+// OCR layer put inside it (the line above ends with "," or "of").
+func listStart(lines []string, end int) int {
+	start := end
+	for start > 0 {
+		switch {
+		case lines[start-1] != "":
+			start--
+		case start > 1 && listContinues.MatchString(lines[start-2]):
+			start -= 2
+		default:
+			return start
+		}
+	}
+	return start
+}
+
+// listContinues matches a line that a sponsor list goes on after.
+var listContinues = regexp.MustCompile(`(?:,|\b(?:of|and|the))$`)
 
 // block returns the non-blank lines from i up to the next blank line.
 func block(lines []string, i int) []string {
