@@ -77,5 +77,7 @@ func (m Metadata) Fill(d *corpus.Document) {
 // trimmed returns the line without surrounding white space, non-breaking
 // spaces included.
 func trimmed(line string) string {
-	return strings.TrimSpace(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(line))
+	return strings.TrimSpace(nbspReplacer.Replace(line))
 }
+
+var nbspReplacer = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
