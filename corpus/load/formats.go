@@ -21,6 +21,9 @@ func readJSON(data []byte) (text, error) {
 	var g gaJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&g); err != nil {
+		if json.Valid(data) {
+			return text{}, &SkipError{Reason: "JSON without text field (not a document)"}
+		}
 		return text{}, &SkipError{Reason: "broken JSON: " + err.Error()}
 	}
 	if strings.TrimSpace(g.Text) == "" {

@@ -91,6 +91,8 @@ func TestFileSkips(t *testing.T) {
 		{"notes/broken.json", "JSON without text field"},
 		{"notes/MANIFEST.json", "metadata file, not a document"},
 		{"notes/missing.txt", "no such file"},
+		{"notes/list.json", "JSON without text field"},
+		{"notes/cut.json", "broken JSON"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rel, func(t *testing.T) {
