@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 
 	"github.com/precedent/precedent/corpus/segment"
 )
@@ -21,7 +22,7 @@ func readHTML(data []byte) (text, error) {
 	if err := validText(data); err != nil {
 		return text{}, err
 	}
-	root, err := html.Parse(bytes.NewReader([]byte(textOf(data))))
+	root, err := html.Parse(bytes.NewReader(htmlUTF8(data)))
 	if err != nil {
 		return text{}, &SkipError{Reason: "broken HTML: " + err.Error()}
 	}
@@ -29,6 +30,17 @@ func readHTML(data []byte) (text, error) {
 	r.walk(root, 0)
 	r.flush()
 	return text{blocks: nonNil(r.blocks), title: r.title}, nil
+}
+
+// htmlUTF8 decodes an HTML file to UTF-8 by its byte order mark or
+// <meta charset>, else as UTF-8 (or Windows-1252 when that is invalid).
+func htmlUTF8(data []byte) []byte {
+	if enc, name, certain := charset.DetermineEncoding(data, ""); certain && name != "utf-8" {
+		if dec, err := enc.NewDecoder().Bytes(data); err == nil {
+			return dec
+		}
+	}
+	return []byte(textOf(data))
 }
 
 type htmlReader struct {

@@ -181,6 +181,26 @@ func TestSidecarWinsOverManifest(t *testing.T) {
 	}
 }
 
+func TestFileEncodings(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// "Sécurité des phares" in Windows-1252 and in ISO-8859-1 declared by a meta tag.
+	write("latin.txt", []byte("S\xe9curit\xe9 des phares et des c\xf4tes, garantie par l'\xc9tat."))
+	write("meta.html", []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>S\xe9curit\xe9 des phares.</p></body></html>"))
+	write("bom.txt", []byte("\xef\xbb\xbfKeepers keep the light burning."))
+	for name, want := range map[string]string{"latin.txt": "Sécurité des phares et des côtes, garantie par l'État.",
+		"meta.html": "Sécurité des phares.", "bom.txt": "Keepers keep the light burning."} {
+		d, err := File(dir, name, Options{})
+		if err != nil || len(d.Passages) != 1 || d.Passages[0].Text != want {
+			t.Errorf("%s: %v %+v", name, err, d)
+		}
+	}
+}
+
 func TestIsMetadataFile(t *testing.T) {
 	for name, want := range map[string]bool{"MANIFEST.json": true, "dir/x.meta.json": true, "x.json": false, "manifest.json.txt": false} {
 		if got := IsMetadataFile(name); got != want {
