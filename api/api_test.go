@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/precedent/precedent/api/web"
 	"github.com/precedent/precedent/search"
 )
 
@@ -201,5 +202,26 @@ func TestPrecedentLanguageRoutes(t *testing.T) {
 				t.Errorf("status %d body %.300s; want %d with %s", rec.Code, rec.Body, c.status, c.want)
 			}
 		})
+	}
+}
+
+func TestWebPageMountedWithoutSwallowingTheAPI(t *testing.T) {
+	srv := New(&fakeSearcher{n: 1}, Options{Logger: quietLogger(), Web: web.Handler()})
+	cases := []struct {
+		target string
+		status int
+		ctype  string
+	}{
+		{"/", 200, "text/html"},
+		{"/?q=sovereignty&state=FRA", 200, "text/html"},
+		{"/v1/nothing", 404, "application/json"},
+		{"/etc/passwd", 404, "application/json"},
+		{"/v1/search?q=x", 200, "application/json"},
+	}
+	for _, c := range cases {
+		rec := do(t, srv, "GET", c.target, "", nil)
+		if rec.Code != c.status || !strings.HasPrefix(rec.Header().Get("Content-Type"), c.ctype) {
+			t.Errorf("%s: %d %s, want %d %s", c.target, rec.Code, rec.Header().Get("Content-Type"), c.status, c.ctype)
+		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/precedent/precedent/api/web"
 )
 
 // Options configure a Server. The zero value is usable: every field has a default.
@@ -22,7 +24,8 @@ type Options struct {
 	MaxExportHits  int           // hits in one export; default 10,000
 	// Admin enables the write path under /v1/admin when its Token is set.
 	Admin *Admin
-	// Web serves the web page at / when set.
+	// Web serves the web page at / and its assets under web.AssetPrefix
+	// when set (web.Handler()).
 	Web http.Handler
 }
 
@@ -140,7 +143,9 @@ func (s *Server) routes(metricsHandler http.Handler) *mux.Router {
 		s.opt.Admin.routes(r, s)
 	}
 	if s.opt.Web != nil {
-		r.PathPrefix("/").Handler(s.opt.Web).Methods(http.MethodGet, http.MethodHead)
+		// Only the page and its assets: any other path stays a JSON 404.
+		r.Handle("/", s.opt.Web).Methods(http.MethodGet, http.MethodHead)
+		r.PathPrefix(web.AssetPrefix).Handler(s.opt.Web).Methods(http.MethodGet, http.MethodHead)
 	}
 	return r
 }
