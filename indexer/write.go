@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/precedent/precedent/corpus"
 )
@@ -23,11 +26,13 @@ type keptFile struct {
 
 // generationWriter streams documents into a new Bleve generation.
 type generationWriter struct {
-	idx      bleve.Index
-	batch    *bleve.Batch
-	size     int
-	families map[string]string
-	lineage  Lineage
+	path        string
+	incremental bool // a copy of the live generation, updated
+	idx         bleve.Index
+	batch       *bleve.Batch
+	size        int
+	families    map[string]string
+	lineage     Lineage
 }
 
 // newGenerationWriter creates an empty generation at path.
@@ -40,7 +45,7 @@ func newGenerationWriter(path string, batchSize int, families map[string]string,
 	if err != nil {
 		return nil, fmt.Errorf("creating index generation: %w", err)
 	}
-	return &generationWriter{idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
+	return &generationWriter{path: path, idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
 }
 
 // openGenerationWriter opens the copy of a generation at path for updates.
@@ -53,7 +58,7 @@ func openGenerationWriter(path string, batchSize int, families map[string]string
 		idx.Close()
 		return nil, err
 	}
-	return &generationWriter{idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
+	return &generationWriter{path: path, incremental: true, idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
 }
 
 // remove deletes passages by id.
@@ -116,6 +121,9 @@ func (w *generationWriter) flush() error {
 // then closes the index (which persists everything).
 func (w *generationWriter) finish(m generationManifest) error {
 	err := w.flush()
+	if err == nil && (!w.incremental || segmentFiles(w.path) > maxSegments) {
+		err = mergeSegments(w.idx)
+	}
 	if err == nil {
 		var b []byte
 		b, err = json.Marshal(m)
@@ -232,4 +240,33 @@ func dirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// maxSegments is the number of segments an incrementally updated
+// generation may have before it is merged into one too.
+const maxSegments = 4
+
+// segmentFiles counts the segment files of a generation.
+func segmentFiles(path string) int {
+	m, _ := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+	return len(m)
+}
+
+// mergeSegments merges a rebuilt generation into one segment before it
+// goes live: queries then search one segment, and the files are smaller.
+// Incremental updates add a small segment or two and merge only past
+// maxSegments, which keeps them fast.
+func mergeSegments(idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return fmt.Errorf("merging the generation's segments: %w", err)
+	}
+	return nil
 }
