@@ -32,7 +32,9 @@ func TestHostileQueriesOverRealIndex(t *testing.T) {
 		case resp.StatusCode >= 500:
 			t.Errorf("q=%.60q: %d %s", q, resp.StatusCode, body)
 		case resp.StatusCode >= 400:
-			var e struct{ Error struct{ Code, Message, Hint string } }
+			var e struct {
+				Error struct{ Code, Message, Hint string }
+			}
 			if json.Unmarshal(body, &e) != nil || e.Error.Hint == "" {
 				t.Errorf("q=%.60q: %d without a JSON hint: %s", q, resp.StatusCode, body)
 			}
