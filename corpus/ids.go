@@ -7,12 +7,16 @@ import (
 )
 
 // DocumentID returns a document's stable id, safe in URLs: from its symbol
-// and language when it has a symbol ("A/RES/73/27", "en" -> "A_RES_73_27.en"),
+// and language when it has a symbol ("A/RES/73/27", "en" -> "A_RES_73_27.en";
+// without a known language "A_RES_73_27"),
 // else from its source path relative to the corpus root
 // ("positions-excerpts/france.txt" -> "positions-excerpts_france").
 func DocumentID(symbol, language, source string) string {
-	if symbol != "" {
+	if symbol != "" && language != "" {
 		return slug(symbol) + "." + language
+	}
+	if symbol != "" {
+		return slug(symbol)
 	}
 	source = strings.TrimSuffix(source, path.Ext(source))
 	return slug(source)
