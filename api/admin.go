@@ -42,6 +42,9 @@ type Admin struct {
 }
 
 func (a *Admin) routes(r *mux.Router, s *Server) {
+	if a.Store == nil || a.Reindex == nil {
+		panic("api: an Admin with a Token needs a Store and a Reindex")
+	}
 	a.log = s.log
 	if a.MaxUpload <= 0 {
 		a.MaxUpload = DefaultMaxUpload

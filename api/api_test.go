@@ -143,12 +143,13 @@ func TestServerFailuresHideInternals(t *testing.T) {
 
 func TestBusyAndDeadline(t *testing.T) {
 	block := make(chan struct{})
-	fs := &fakeSearcher{n: 1, block: block}
+	entered := make(chan struct{}, 1)
+	fs := &fakeSearcher{n: 1, block: block, entered: entered}
 	srv := New(fs, Options{Logger: quietLogger(), MaxConcurrent: 1, QueueWait: 30 * time.Millisecond,
-		RequestTimeout: 300 * time.Millisecond})
+		RequestTimeout: 500 * time.Millisecond})
 	first := make(chan *httptest.ResponseRecorder)
 	go func() { first <- do(t, srv, "GET", "/v1/search?q=slow", "", nil) }()
-	time.Sleep(50 * time.Millisecond) // let the first request take the only slot
+	<-entered // the first request holds the only slot
 	rec := do(t, srv, "GET", "/v1/search?q=second", "", nil)
 	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" {
 		t.Errorf("second request: status %d, want 429 with Retry-After", rec.Code)

@@ -18,9 +18,10 @@ type fakeSearcher struct {
 	mu       sync.Mutex
 	n        int
 	notReady bool
-	panicOn  string // a query that makes Search panic
-	failOn   string // a query that makes Search fail with an internal error
-	block    chan struct{}
+	panicOn  string        // a query that makes Search panic
+	failOn   string        // a query that makes Search fail with an internal error
+	block    chan struct{} // when set, Search waits for it (or the deadline)
+	entered  chan struct{} // when set, Search signals on it before waiting
 	last     search.Request
 }
 
@@ -49,6 +50,9 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 		return nil, &search.Error{Code: "bad_cursor", Message: "cursor is not valid", Hint: "pass next_cursor back unchanged"}
 	}
 	if f.block != nil {
+		if f.entered != nil {
+			f.entered <- struct{}{}
+		}
 		select {
 		case <-f.block:
 		case <-ctx.Done():
