@@ -89,7 +89,6 @@ func BenchmarkRebuildUnchanged(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		opt.Lineage = &prefixLineage{}
 		r, err := Build(context.Background(), opt)
 		if err != nil || r.NewGeneration {
 			b.Fatalf("re-run built a generation: %v", err)

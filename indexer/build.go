@@ -75,7 +75,11 @@ func collect(ctx context.Context, opt *Options, cache *fileCache, live liveManif
 	}
 	r.Timings.ScanMS = time.Since(t).Milliseconds()
 	t = time.Now()
-	col := newCollector(r, live.manifest.Files, opt.Lineage, len(rels), opt.Progress)
+	var lin Lineage
+	if opt.NewLineage != nil {
+		lin = opt.NewLineage()
+	}
+	col := newCollector(r, live.manifest.Files, lin, len(rels), opt.Progress)
 	if err := extractAll(ctx, opt, cache, rels, col.add); err != nil {
 		return nil, err
 	}
@@ -118,8 +122,8 @@ func openLiveManifest(dataDir string) liveManifest {
 func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *collector, live liveManifest, r *Report) error {
 	t := time.Now()
 	var families map[string]string
-	if opt.Lineage != nil {
-		families = opt.Lineage.Families()
+	if col.lineage != nil {
+		families = col.lineage.Families()
 	}
 	r.Timings.LineageMS = time.Since(t).Milliseconds()
 
@@ -136,7 +140,7 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	name := genPrefix + strconv.Itoa(n)
 	buildDir := filepath.Join(indexDir, fmt.Sprintf("%s%d-%d", buildPrefix, n, os.Getpid()))
 	next := newManifest(col, families)
-	w, plan, err := startGeneration(opt, live, next, col.kept, families, buildDir, r)
+	w, plan, err := startGeneration(opt, live, next, col, families, buildDir, r)
 	if err == nil {
 		err = writeGeneration(ctx, opt, cache, w, plan, next)
 	}
@@ -164,14 +168,15 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 
 // startGeneration opens the generation to write at dir: a copy of the live
 // one when few documents change, else an empty one.
-func startGeneration(opt *Options, live liveManifest, next generationManifest, kept []keptFile, families map[string]string, dir string, r *Report) (*generationWriter, updatePlan, error) {
+func startGeneration(opt *Options, live liveManifest, next generationManifest, col *collector, families map[string]string, dir string, r *Report) (*generationWriter, updatePlan, error) {
+	kept := col.kept
 	if live.manifest.Kept != nil {
 		plan := planUpdate(live.manifest, next, kept)
 		if 2*len(plan.add) <= len(kept) {
 			if err := copyGeneration(live.path, dir); err != nil {
 				return nil, plan, fmt.Errorf("copying the live generation: %w", err)
 			}
-			w, err := openGenerationWriter(dir, opt.BatchSize, families, opt.Lineage)
+			w, err := openGenerationWriter(dir, opt.BatchSize, families, col.lineage)
 			if err == nil {
 				r.Update, r.Reindexed, r.Deleted = UpdateIncremental, len(plan.add), len(plan.remove)
 				return w, plan, nil
@@ -179,7 +184,7 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, k
 			os.RemoveAll(dir) // an unusable copy: rebuild instead
 		}
 	}
-	w, err := newGenerationWriter(dir, opt.BatchSize, families, opt.Lineage)
+	w, err := newGenerationWriter(dir, opt.BatchSize, families, col.lineage)
 	r.Update, r.Reindexed = UpdateFull, len(kept)
 	return w, updatePlan{add: kept}, err
 }

@@ -44,7 +44,6 @@ func TestSharedCorpus(t *testing.T) {
 	}
 	checkFrench(t, opt.Data)
 
-	opt.Lineage = CorpusOptions(dir, opt.Data, nil).Lineage
 	again, err := Build(ctx, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +56,6 @@ func TestSharedCorpus(t *testing.T) {
 
 	appendText(t, filepath.Join(dir, "positions-excerpts", "australia.txt"),
 		"\n\nAn invented closing paragraph about harbour lanterns, added by the test.\n")
-	opt.Lineage = CorpusOptions(dir, opt.Data, nil).Lineage
 	third, err := Build(ctx, opt)
 	if err != nil {
 		t.Fatal(err)

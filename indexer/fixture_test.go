@@ -109,7 +109,7 @@ func fixtureOptions(t testing.TB, corpusDir string) Options {
 		Load:           fixtureLoad,
 		IsMetadataFile: func(name string) bool { return name == "MANIFEST.json" || strings.HasSuffix(name, ".meta.json") },
 		Tag:            fixtureTag,
-		Lineage:        &prefixLineage{},
+		NewLineage:     func() Lineage { return &prefixLineage{} },
 		Version:        "test",
 	}
 }

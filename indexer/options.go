@@ -23,8 +23,9 @@ type Options struct {
 	IsMetadataFile func(name string) bool
 	// Tag fills a document's states, groups and passage tags. Optional.
 	Tag func(doc *corpus.Document)
-	// Lineage groups passages into language families. Optional.
-	Lineage Lineage
+	// NewLineage returns an empty Lineage for one run, which groups
+	// passages into language families. Optional.
+	NewLineage func() Lineage
 	// Version names the extraction pipeline (loader, tagger); cached
 	// results of another version are redone. Use the binary's hash.
 	Version string

@@ -34,7 +34,7 @@ func CorpusOptions(corpusDir, dataDir string, extractPDF func(path string) (*pdf
 		},
 		IsMetadataFile: load.IsMetadataFile,
 		Tag:            tag.Document,
-		Lineage:        &corpusLineage{index: map[string]int{}},
+		NewLineage:     func() Lineage { return &corpusLineage{index: map[string]int{}} },
 		Version:        executableHash(),
 	}
 }
