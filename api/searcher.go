@@ -2,9 +2,14 @@
 // request parsing and validation into typed structs, JSON errors, middleware
 // (deadlines, limits, metrics, logging) and the embedded web page.
 //
-// Dependency rule: api imports corpus and search (its types and, in cmd,
-// its implementation), never bleve or indexer. Handlers talk to the Searcher
-// interface, so their tests run on a fake.
+// It also owns the guarded write path (uploads kept beside the corpus and
+// re-indexed through a function the binary passes in) and the HTTP side of
+// exports (corpus/export writes the formats).
+//
+// Dependency rule: api imports corpus (with corpus/export, and corpus/load
+// for the uploads' sidecar format), search's types and api/web; never bleve
+// or indexer (its end-to-end tests do, to build real indexes). Handlers
+// talk to the Searcher interface, so their tests run on a fake.
 package api
 
 import (
