@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/gorilla/mux"
@@ -140,7 +141,7 @@ func (s *Server) facetValues(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	field := mux.Vars(r)["field"]
-	if !contains(facetFields, field) {
+	if !slices.Contains(facetFields, field) {
 		return badRequest("unknown_field", fmt.Sprintf("unknown facet field %q", clip(field)),
 			"GET /v1/facets/{field} with one of: "+strings.Join(facetFields, ", "))
 	}

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,24 +53,15 @@ func searchParams(extra ...string) []string {
 	return all
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 // checkParams rejects any query parameter not in allowed, and repeated
 // scalar parameters.
 func checkParams(q url.Values, allowed []string) error {
 	for name, vals := range q {
-		if !contains(allowed, name) {
+		if !slices.Contains(allowed, name) {
 			return badRequest("unknown_parameter", fmt.Sprintf("unknown parameter %q", clip(name)),
 				"valid parameters: "+strings.Join(allowed, ", "))
 		}
-		if len(vals) > 1 && !contains(filterFields, name) {
+		if len(vals) > 1 && !slices.Contains(filterFields, name) {
 			return badRequest("repeated_parameter", fmt.Sprintf("parameter %q given %d times", name, len(vals)),
 				"give "+name+" once; only filter fields ("+strings.Join(filterFields, ", ")+") repeat")
 		}
@@ -271,7 +263,7 @@ func validateFilters(filters map[string][]string) error {
 func validateFacets(facets []string) error {
 	seen := map[string]bool{}
 	for _, f := range facets {
-		if !contains(facetFields, f) {
+		if !slices.Contains(facetFields, f) {
 			return badRequest("unknown_field", fmt.Sprintf("unknown facet field %q", clip(f)),
 				"facets is a comma-separated list of: "+strings.Join(facetFields, ", "))
 		}

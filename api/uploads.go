@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -57,7 +58,7 @@ func (m *UploadMeta) validate() error {
 		return bad("title is missing, too long or holds control characters")
 	case m.Symbol != "" && !symbolText.MatchString(m.Symbol):
 		return bad(fmt.Sprintf("symbol %q is not a UN document symbol", clip(m.Symbol)))
-	case m.Language != "" && !contains(languages, m.Language):
+	case m.Language != "" && !slices.Contains(languages, m.Language):
 		return bad(fmt.Sprintf("language %q is not a UN language", clip(m.Language)))
 	case m.Date != "" && validateDates(m.Date, "") != nil:
 		return bad(fmt.Sprintf("date %q is not a year or a date", clip(m.Date)))
