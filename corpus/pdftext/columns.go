@@ -18,7 +18,8 @@ func findGutter(lines []line) (float64, bool) {
 	width := right - left
 	n := len(lines)
 	bestX, bestScore := 0.0, 0
-	for x := left + 0.3*width; x <= left+0.7*width; x++ {
+	step := max(1, 0.4*width/400) // at most 400 candidates
+	for x := left + 0.3*width; x <= left+0.7*width; x += step {
 		lefts, rights, crossing := gutterCounts(lines, x)
 		side := min(lefts, rights)
 		if side < 5 || 4*side < n || 5*crossing > n {

@@ -33,7 +33,7 @@ func roundHalf(f float64) float64 { return float64(int(f*2+0.5)) / 2 }
 // splitFootnotes moves the footnotes at the bottom of a page out of its
 // rows: the rows below a separator (a row of underscores or a short rule
 // at the left) that are set smaller than the body.
-func splitFootnotes(p *pageLines, body float64) []string {
+func splitFootnotes(p *pageLines, body float64, vocab map[string]int, joinByDefault bool) []string {
 	cut := separatorIndex(p, body)
 	if cut < 0 {
 		return nil
@@ -50,20 +50,20 @@ func splitFootnotes(p *pageLines, body float64) []string {
 		t := l.text()
 		if i == 0 || footnoteStart.MatchString(l.words[0].s) && l.x0 <= notes[i-1].x0+1 {
 			if len(cur) > 0 {
-				out = append(out, joinFootnote(cur))
+				out = append(out, joinFootnote(cur, vocab, joinByDefault))
 			}
 			cur = nil
 		}
 		cur = append(cur, t)
 	}
 	if len(cur) > 0 {
-		out = append(out, joinFootnote(cur))
+		out = append(out, joinFootnote(cur, vocab, joinByDefault))
 	}
 	return out
 }
 
-func joinFootnote(rows []string) string {
-	return strings.Join(joinHyphenated(rows, nil), " ")
+func joinFootnote(rows []string, vocab map[string]int, joinByDefault bool) string {
+	return strings.Join(joinHyphenated(rows, vocab, joinByDefault), " ")
 }
 
 // separatorIndex finds the first footnote row's index, or -1.
@@ -80,7 +80,7 @@ func separatorIndex(p *pageLines, body float64) int {
 	rules := append([]rule(nil), p.rules...)
 	sort.Slice(rules, func(a, b int) bool { return rules[a].y > rules[b].y })
 	for _, r := range rules {
-		if r.y > mid || r.x1-r.x0 > 250 {
+		if r.y > mid {
 			continue
 		}
 		for j, l := range p.lines {

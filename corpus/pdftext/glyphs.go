@@ -281,6 +281,9 @@ func (w *pageWalker) addGlyph(trm matrix, w0 float64, f *fontMetrics, raw string
 		return
 	}
 	size := math.Hypot(trm[2], trm[3])
+	if !(size > 0.5 && size < 2000 && abs(trm[4]) < 1e5 && abs(trm[5]) < 1e5 && trm[0] < 1e4) {
+		return // invisible or off any page: hostile or broken coordinates
+	}
 	w.glyphs = append(w.glyphs, glyph{seq: len(w.glyphs), x: trm[4], y: trm[5], w: w0 / 1000 * trm[0], size: size, font: f.name, s: text})
 }
 

@@ -98,10 +98,11 @@ func pageParagraphs(lines []line) [][]string {
 
 // joinHyphenated joins a word broken across rows by a hyphen: a soft
 // hyphen marks a hyphenation break and is removed ("implemen-" + "tation");
-// a hyphen alone is removed only when the joined word occurs elsewhere in
-// the document and the hyphenated one does not, otherwise it is kept as a
-// compound ("Secretary-" + "General"). The continuation moves up a row.
-func joinHyphenated(rows []string, vocab map[string]int) []string {
+// a hyphen alone is removed when the joined word occurs elsewhere in the
+// document and the hyphenated one does not, kept when the hyphenated one
+// occurs ("Secretary-" + "General"), and otherwise removed only if
+// joinByDefault (see hyphenationUsual). The continuation moves up a row.
+func joinHyphenated(rows []string, vocab map[string]int, joinByDefault bool) []string {
 	for i := 0; i+1 < len(rows); i++ {
 		stem, hyphen, ok := hyphenEnding(rows[i])
 		next := strings.TrimLeft(rows[i+1], " ")
@@ -110,7 +111,7 @@ func joinHyphenated(rows []string, vocab map[string]int) []string {
 		if !ok || !unicode.IsLetter(r) {
 			continue
 		}
-		if strings.Contains(hyphen, "\u00ad") || preferJoined(lastWord(stem), first, vocab) {
+		if strings.Contains(hyphen, "\u00ad") || preferJoined(lastWord(stem), first, vocab, joinByDefault) {
 			hyphen = ""
 		}
 		rows[i] = stem + hyphen + first
@@ -153,10 +154,40 @@ func lastWord(s string) string {
 	return s
 }
 
-func preferJoined(stem, next string, vocab map[string]int) bool {
+func preferJoined(stem, next string, vocab map[string]int, joinByDefault bool) bool {
 	head := strings.ToLower(trimWord(stem))
 	tail := strings.ToLower(trimWord(next))
-	return vocab[head+tail] > 0 && vocab[head+"-"+tail] == 0
+	switch {
+	case vocab[head+"-"+tail] > 0 || strings.Contains(stem, "/"):
+		return false // a known compound, or a URL
+	case vocab[head+tail] > 0:
+		return true
+	}
+	return joinByDefault
+}
+
+// hyphenationUsual reports whether the document's row-final hyphens are
+// mostly hyphenation (a journal set justified) rather than compounds (a UN
+// text): among those the vocabulary can decide, more join than not.
+func hyphenationUsual(pages []*pageLines, vocab map[string]int) bool {
+	joined, kept := 0, 0
+	for _, p := range pages {
+		for i := 0; i+1 < len(p.lines); i++ {
+			ws, next := p.lines[i].words, p.lines[i+1].words
+			stem, hyphen, ok := hyphenEnding(ws[len(ws)-1].s)
+			if !ok || hyphen == "\u00ad" {
+				continue
+			}
+			head, tail := strings.ToLower(trimWord(stem)), strings.ToLower(trimWord(next[0].s))
+			switch {
+			case vocab[head+"-"+tail] > 0:
+				kept++
+			case vocab[head+tail] > 0:
+				joined++
+			}
+		}
+	}
+	return joined > kept
 }
 
 func trimWord(s string) string {

@@ -9,7 +9,8 @@
 // " "; typographic quotes, dashes and the hyphen U+2010 are kept as printed
 // (search analysers fold them; the text stays faithful for quotation).
 //
-// It imports only the standard library and github.com/ledongthuc/pdf.
+// It imports the standard library, github.com/ledongthuc/pdf,
+// golang.org/x/text and golang.org/x/sys.
 package pdftext
 
 import (
@@ -20,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Page is the text of one page.
@@ -152,15 +154,16 @@ func layoutPage(pv pdf.Value) (*pageLines, int) {
 func assemble(laid []*pageLines) []Page {
 	dropFurniture(laid)
 	vocab := vocabulary(laid)
+	joinByDefault := hyphenationUsual(laid, vocab)
 	out := make([]Page, len(laid))
 	for i, p := range laid {
-		notes := splitFootnotes(p, bodySize(p.lines))
+		notes := splitFootnotes(p, bodySize(p.lines), vocab, joinByDefault)
 		for j := range notes {
 			notes[j] = finalText(notes[j])
 		}
 		var paras []string
 		for _, rows := range pageParagraphs(p.lines) {
-			paras = append(paras, strings.Join(joinHyphenated(rows, vocab), "\n"))
+			paras = append(paras, strings.Join(joinHyphenated(rows, vocab, joinByDefault), "\n"))
 		}
 		out[i] = Page{Number: i + 1, Text: finalText(strings.Join(paras, "\n\n")), Footnotes: notes, Furniture: p.furniture}
 	}
@@ -181,7 +184,11 @@ var textNormaliser = strings.NewReplacer(
 func normalise(s string) string {
 	s = textNormaliser.Replace(s)
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '\ufffd' {
+		switch {
+		case r >= 0x80 && r <= 0x9f:
+			// C1 controls come from fonts whose bytes are Windows-1252.
+			return charmap.Windows1252.DecodeByte(byte(r))
+		case r < 0x20 || r == 0x7f || r == '\ufffd':
 			return -1
 		}
 		return r

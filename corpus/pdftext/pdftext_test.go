@@ -92,20 +92,35 @@ func TestFurnitureRemoved(t *testing.T) {
 }
 
 func TestHyphenJoin(t *testing.T) {
-	rows := []string{
-		"The harbour board approved the imple-",
-		"mentation of the plan and its open-",
-		"ended review; the implementation of",
-		"the plan is a matter for the Harbour-",
-		"Master. It needs no care\u00ad",
-		"ful reading.",
+	tests := []struct {
+		name string
+		rows []string
+		want []string
+	}{
+		{"compounds are kept", []string{
+			"The open-ended group met. Its open-",
+			"ended talks and the non-binding",
+			"text; the non-",
+			"binding report of the Harbour-",
+			"Master. It needs no care\u00ad",
+			"ful reading.",
+		}, []string{"Its open-ended\n", "the non-binding\n", "Harbour-Master.\n", "careful\nreading."}},
+		{"hyphenation is joined", []string{
+			"The harbour board approved the imple-",
+			"mentation and the implementation",
+			"of the plan with reg-",
+			"ular care.",
+		}, []string{"approved the implementation\n", "with regular\n"}},
 	}
-	doc := extractFixture(t, []fixturePage{{texts: rowsAt(60, 700, 10, rows...)}}, fixtureOptions{})
-	text := doc.Pages[0].Text
-	for _, want := range []string{"approved the implementation\n", "open-ended", "Harbour-Master.", "careful\nreading."} {
-		if !strings.Contains(text, want) {
-			t.Errorf("want %q in:\n%s", want, text)
-		}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := extractFixture(t, []fixturePage{{texts: rowsAt(60, 700, 10, tc.rows...)}}, fixtureOptions{})
+			for _, want := range tc.want {
+				if !strings.Contains(doc.Pages[0].Text, want) {
+					t.Errorf("want %q in:\n%s", want, doc.Pages[0].Text)
+				}
+			}
+		})
 	}
 }
 
