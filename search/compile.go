@@ -55,10 +55,7 @@ func (c *compiler) word(n wordNode) (query.Query, error) {
 		q.SetFuzziness(n.Fuzzy)
 		return q, nil
 	}
-	exact := bleve.NewMatchPhraseQuery(n.Text)
-	exact.SetField(indexer.FieldText)
-	exact.SetBoost(1.2) // the exact form counts a little more than a stem
-	alts := []query.Query{exact}
+	alts := []query.Query{c.exact(n.Text)}
 	for _, lang := range indexer.Languages {
 		m := bleve.NewMatchQuery(n.Text)
 		m.SetField(indexer.TextField(lang))
@@ -66,6 +63,25 @@ func (c *compiler) word(n wordNode) (query.Query, error) {
 		alts = append(alts, m)
 	}
 	return bleve.NewDisjunctionQuery(alts...), nil
+}
+
+// exact matches text on the unstemmed field, boosted a little over a
+// stem: as a phrase when it analyses to several tokens (A/70/174), as a
+// plain term otherwise, which needs no positions and no phrase check.
+func (c *compiler) exact(text string) query.Query {
+	var q interface {
+		query.Query
+		SetField(string)
+		SetBoost(float64)
+	}
+	if a := c.idx.Mapping().AnalyzerNamed(indexer.AnalyzerText); a != nil && len(a.Analyze([]byte(text))) == 1 {
+		q = bleve.NewMatchQuery(text)
+	} else {
+		q = bleve.NewMatchPhraseQuery(text)
+	}
+	q.SetField(indexer.FieldText)
+	q.SetBoost(1.2) // the exact form counts a little more than a stem
+	return q
 }
 
 // prefix expands pre* against the index's terms of the text field, at most
