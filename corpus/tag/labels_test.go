@@ -21,7 +21,7 @@ import (
 type label struct {
 	Doc        string   `json:"doc"`
 	Paragraph  string   `json:"paragraph"`
-	Set        string   `json:"set"` // "" for the tuning set, "heldout" for the held-out set
+	Set        string   `json:"set"` // "" for the tuning set, "heldout" or "heldout2" for the held-out sets
 	Topics     []string `json:"topics"`
 	Principles []string `json:"principles"`
 	States     []string `json:"states"`
@@ -165,7 +165,7 @@ func TestLabelledSet(t *testing.T) {
 	root := testcorpus.Corpus(t)
 	labels := loadLabels(t)
 	meta := manifestStates(t, root)
-	sets := map[string]map[string]*score{"": {}, "heldout": {}}
+	sets := map[string]map[string]*score{"": {}, "heldout": {}, "heldout2": {}, "heldout+heldout2": {}}
 	counts := map[string]int{}
 	for _, l := range labels {
 		scores, ok := sets[l.Set]
@@ -179,15 +179,26 @@ func TestLabelledSet(t *testing.T) {
 		Document(&doc)
 		tags := doc.Passages[0].Tags
 		miss := func(what string) { t.Logf("%s %s [%s #%s]", l.Set, what, l.Doc, l.Paragraph) }
-		compare(scores, "topic:", l.Topics, corpus.IDs(tags.Topics), miss)
-		compare(scores, "principle:", l.Principles, corpus.IDs(tags.Principles), miss)
-		compare(scores, "state:", l.States, tags.States, miss)
+		all := []map[string]*score{scores}
+		if l.Set != "" {
+			all = append(all, sets["heldout+heldout2"])
+		}
+		for i, s := range all {
+			if i > 0 {
+				miss = func(string) {}
+			}
+			compare(s, "topic:", l.Topics, corpus.IDs(tags.Topics), miss)
+			compare(s, "principle:", l.Principles, corpus.IDs(tags.Principles), miss)
+			compare(s, "state:", l.States, tags.States, miss)
+		}
 	}
 	if counts[""] < 150 {
 		t.Fatalf("%d labelled paragraphs in the tuning set, want at least 150", counts[""])
 	}
 	t.Logf("tuning set, %d paragraphs:%s", counts[""], scoreTable(sets[""]))
 	t.Logf("held-out set, %d paragraphs:%s", counts["heldout"], scoreTable(sets["heldout"]))
+	t.Logf("second held-out set, %d paragraphs:%s", counts["heldout2"], scoreTable(sets["heldout2"]))
+	t.Logf("both held-out sets, %d paragraphs:%s", counts["heldout"]+counts["heldout2"], scoreTable(sets["heldout+heldout2"]))
 	for id, s := range sets[""] {
 		gated := strings.HasPrefix(id, "topic:") || (strings.HasPrefix(id, "principle:") && s.support() >= 5)
 		if gated && (s.precision() < 0.9 || s.recall() < 0.8) {
