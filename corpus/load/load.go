@@ -42,6 +42,14 @@ func IsMetadataFile(name string) bool {
 	return base == manifestName || strings.HasSuffix(base, metaSuffix)
 }
 
+// IsReadme says whether a file is a corpus folder's README (README,
+// README.md, readme.txt ...): documentation of the collection, which the
+// indexer reports as skipped rather than indexing it as a document.
+func IsReadme(name string) bool {
+	base := strings.ToLower(filepath.Base(name))
+	return base == "readme" || strings.HasPrefix(base, "readme.")
+}
+
 // text is what a format reader gives back: pages of text for UN-style
 // segmentation, or structured blocks, plus what the file itself says of
 // its metadata.
@@ -67,6 +75,9 @@ func File(root, rel string, opt Options) (doc *corpus.Document, err error) {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	if IsMetadataFile(rel) {
 		return nil, &SkipError{Path: rel, Reason: "metadata file, not a document"}
+	}
+	if IsReadme(rel) {
+		return nil, &SkipError{Path: rel, Reason: "corpus documentation (README), not a document"}
 	}
 	data, err := readFile(full)
 	if err != nil {

@@ -208,3 +208,17 @@ func TestIsMetadataFile(t *testing.T) {
 		}
 	}
 }
+
+func TestReadmeIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"README.md", "readme.txt", "README"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("# About this collection\n\nInvented notes.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := File(dir, name, Options{})
+		var skip *SkipError
+		if !errors.As(err, &skip) || !strings.Contains(skip.Reason, "README") {
+			t.Errorf("%s: got %v, want a SkipError naming README", name, err)
+		}
+	}
+}
