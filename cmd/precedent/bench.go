@@ -31,6 +31,8 @@ type benchOptions struct {
 	duration   time.Duration
 	seed       uint64
 	cpuProfile string
+	reportOnly bool
+	reuse      bool
 	// A child phase (set by the parent run, not by users).
 	phase, config, result string
 }
@@ -45,6 +47,8 @@ func (o *benchOptions) parse(args []string) error {
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "time bound of one query class")
 	fs.Uint64Var(&o.seed, "seed", 2026, "seed of the scaled corpora and the query mix")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of each phase to FILE.scale-N.PHASE")
+	fs.BoolVar(&o.reuse, "reuse", false, "keep the indexes of an earlier run in --out; measure serving and FTS5 again")
+	fs.BoolVar(&o.reportOnly, "report", false, "print the report of the run in --out again, without running")
 	fs.StringVar(&o.phase, "phase", "", "internal: run one phase as a child process")
 	fs.StringVar(&o.config, "config", "", "internal: phase configuration file")
 	fs.StringVar(&o.result, "result", "", "internal: phase result file")
@@ -87,6 +91,13 @@ func runBench(args []string) error {
 	if o.phase != "" {
 		return runBenchPhase(ctx, &o)
 	}
+	if o.reportOnly {
+		res, err := bench.ReadResult(o.out)
+		if err != nil {
+			return err
+		}
+		return writeBenchReport(o.out, res)
+	}
 	scales, err := o.scaleList()
 	if err != nil {
 		return err
@@ -102,7 +113,7 @@ func runBench(args []string) error {
 	start := time.Now()
 	res, err := bench.Run(ctx, bench.Options{
 		Corpus: o.corpus, Scales: scales, Quick: o.quick, Out: o.out, HTTPClients: o.clients,
-		Duration: o.duration, Seed: o.seed, Command: command,
+		Duration: o.duration, Seed: o.seed, Reuse: o.reuse, Command: command,
 		Progress: func(msg string) {
 			fmt.Fprintf(os.Stderr, "[%6.1fs] %s\n", time.Since(start).Seconds(), msg)
 		},

@@ -69,14 +69,16 @@ func ftsWhere(q Query) (string, []any) {
 	}
 	for field, values := range q.Filters {
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(values)), ",")
-		conds = append(conds, "fts.rowid IN (SELECT pid FROM passage_facet WHERE field = ? AND value IN ("+marks+"))")
+		// +rowid: the MATCH drives and the filter is checked per row; a bare
+		// rowid IN (...) makes FTS5 rerun the MATCH once per listed rowid.
+		conds = append(conds, "+fts.rowid IN (SELECT pid FROM passage_facet WHERE field = ? AND value IN ("+marks+"))")
 		args = append(args, field)
 		for _, v := range values {
 			args = append(args, v)
 		}
 	}
 	if q.From > 0 {
-		conds = append(conds, "fts.rowid IN (SELECT id FROM meta WHERE year BETWEEN ? AND ?)")
+		conds = append(conds, "+fts.rowid IN (SELECT id FROM meta WHERE year BETWEEN ? AND ?)")
 		args = append(args, q.From, q.To)
 	}
 	return strings.Join(conds, " AND "), args

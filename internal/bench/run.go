@@ -21,6 +21,9 @@ type Options struct {
 	HTTPClients int           // concurrent HTTP clients
 	Duration    time.Duration // time bound of one query class
 	Seed        uint64
+	// Reuse keeps the index of a scale indexed by an earlier run in Out
+	// (same seed and corpus) and measures only serving and FTS5 again.
+	Reuse bool
 	// Command starts this program's bench phase: the phase flags are
 	// appended ("--phase", PHASE, "--config", FILE, "--result", FILE).
 	Command []string
@@ -113,19 +116,17 @@ func budgets(opt Options) (inproc, httpB Budget) {
 
 // runScale runs the three phases of one scaled corpus.
 func runScale(ctx context.Context, opt Options, s Scaler, cfg phaseConfig) (*ScaleResult, error) {
-	progress(opt, fmt.Sprintf("%dx: writing %d placeholder files", cfg.Copies, cfg.Copies*len(s.Base)))
-	os.RemoveAll(cfg.Dir)
-	if err := WriteScaledCorpus(filepath.Join(cfg.Dir, "corpus"), s, cfg.Copies); err != nil {
-		return nil, err
-	}
 	sr := &ScaleResult{Scale: cfg.Copies}
-	progress(opt, fmt.Sprintf("%dx: indexing %d passages", cfg.Copies, cfg.Copies*s.Passages()))
-	sr.Index = &IndexResult{}
-	u, err := runPhase(ctx, opt, cfg, "index", sr.Index)
-	if err != nil {
+	measured := filepath.Join(cfg.Dir, "index.measured.json")
+	if err := readJSON(measured, &sr.Index); opt.Reuse && err == nil {
+		progress(opt, fmt.Sprintf("%dx: reusing the index of an earlier run", cfg.Copies))
+	} else if sr.Index, err = indexPhase(ctx, opt, s, cfg); err != nil {
+		return nil, err
+	} else if err := writeJSON(measured, sr.Index); err != nil {
 		return nil, err
 	}
-	sr.Index.PeakRSS, sr.Index.CPUSeconds = u.peakRSS, u.cpuSeconds
+	var u usage
+	var err error
 	progress(opt, fmt.Sprintf("%dx: %.0f passages/s; serving and querying", cfg.Copies, sr.Index.PassagesPerSec))
 	sr.Serve = &ServeResult{}
 	if u, err = runPhase(ctx, opt, cfg, "serve", sr.Serve); err != nil {
@@ -139,6 +140,23 @@ func runScale(ctx context.Context, opt Options, s Scaler, cfg phaseConfig) (*Sca
 	}
 	sr.FTS.PeakRSS = u.peakRSS
 	return sr, nil
+}
+
+// indexPhase writes the placeholder corpus and indexes it in a child.
+func indexPhase(ctx context.Context, opt Options, s Scaler, cfg phaseConfig) (*IndexResult, error) {
+	progress(opt, fmt.Sprintf("%dx: writing %d placeholder files", cfg.Copies, cfg.Copies*len(s.Base)))
+	os.RemoveAll(cfg.Dir)
+	if err := WriteScaledCorpus(filepath.Join(cfg.Dir, "corpus"), s, cfg.Copies); err != nil {
+		return nil, err
+	}
+	progress(opt, fmt.Sprintf("%dx: indexing %d passages", cfg.Copies, cfg.Copies*s.Passages()))
+	res := &IndexResult{}
+	u, err := runPhase(ctx, opt, cfg, "index", res)
+	if err != nil {
+		return nil, err
+	}
+	res.PeakRSS, res.CPUSeconds = u.peakRSS, u.cpuSeconds
+	return res, nil
 }
 
 // usage is what a child process used.
@@ -177,6 +195,12 @@ func progress(opt Options, msg string) {
 	if opt.Progress != nil {
 		opt.Progress(msg)
 	}
+}
+
+// ReadResult reads the results.json a run wrote into its Out folder.
+func ReadResult(out string) (*Result, error) {
+	var r Result
+	return &r, readJSON(filepath.Join(out, "results.json"), &r)
 }
 
 func writeJSON(path string, v any) error {
