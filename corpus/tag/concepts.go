@@ -18,23 +18,27 @@ var conceptPatterns = []struct {
 	// Topics.
 	{[]string{"topic:threats"}, []string{
 		"existing and potential threats", "emerging threats", "expressing concern", "expressing deep concern",
-		"expressing grave concern", "malicious use of icts", "malicious uses of icts", "malicious purposes", "ransomware", "criminal or terrorist purposes",
+		"expressing grave concern", "malicious use of icts", "malicious uses of icts", "malicious purposes", "criminal or terrorist purposes",
 		"threat landscape", "threats in the sphere of information security", "threats in the field of information security",
 		"attack surface"}},
 	{[]string{"weak:threats"}, []string{"threat", "threats", "malicious", "cyberattacks", "cyber attacks", "cyber threats",
 		"cyberthreats", "malicious ict activities", "malicious ict activity", "malicious information and communications technology activities",
-		"malicious information and communications technology activity"}},
+		"malicious information and communications technology activity", "ransomware", "misuse", "misuses", "criminal misuse",
+		"military purposes", "future conflicts"}},
 	{[]string{"topic:norms"}, []string{
 		"norms rules and principles", "rules norms and principles", "norms of responsible", "rules of responsible",
 		"norms for responsible", "non binding norms", "voluntary norms", "additional norms", "agreed norms", "the norms",
-		"these norms", "rules of behaviour", "voluntary standards", "norms and rules", "normative framework", "cyber norms"}},
+		"these norms", "rules of behaviour", "voluntary standards", "norms and rules", "normative framework", "cyber norms",
+		"binding norms", "legally binding norms"}},
 	{[]string{"topic:international_law"}, []string{"international law", "customary international law", "charter of the united nations", "un charter", "united nations charter"}},
 	{[]string{""}, []string{
 		"consistent with international law", "in accordance with international law", "obligations under international law",
 		"under international law", "in conformity with international law",
 		// References to a working group's reports cite a source; they are not about the dialogue itself.
 		"report of the open ended working group", "reports of the open ended working group",
-		"report of the 2021 2025 open ended working group", "reports of the 2021 2025 open ended working group"}},
+		"report of the 2021 2025 open ended working group", "reports of the 2021 2025 open ended working group",
+		// Sanctions, not intervention in a State's affairs.
+		"unilateral coercive measures"}},
 	{[]string{"topic:cbms"}, []string{
 		"confidence building", "cbms", "cbm", "point of contact", "points of contact", "poc directory",
 		"transparency measures", "confidence and security building"}},
@@ -45,7 +49,9 @@ var conceptPatterns = []struct {
 	{[]string{"topic:institutional_dialogue"}, []string{
 		"programme of action", "poa", "institutional dialogue", "open ended working group", "open ended working groups",
 		"permanent mechanism", "future mechanism", "establish a mechanism", "dialogue", "inclusive dialogue",
-		"global mechanism on developments in the field of ict"}},
+		"global mechanism on developments in the field of ict", "work of the group of governmental experts", "adoption by consensus",
+		"endorse the final report", "endorses the final report", "under the auspices of the united nations",
+		"under united nations auspices"}},
 	// Norms of A/70/174 para. 13.
 	{[]string{"norm:13a"}, []string{"increase stability and security in the use of icts", "cooperate in developing and applying measures"}},
 	{[]string{"norm:13b"}, []string{"consider all relevant information", "larger context of the event"}},
@@ -65,18 +71,21 @@ var conceptPatterns = []struct {
 	{[]string{"principle:sovereignty"}, []string{
 		"sovereignty", "sovereign", "territorial jurisdiction", "exercise jurisdiction over", "jurisdiction over the ict infrastructure",
 		"jurisdiction over ict infrastructure", "enforcement authority", "enforcement jurisdiction", "inherently governmental functions",
-		"inherently governmental function"}},
-	{[]string{"principle:sovereign_equality"}, []string{"sovereign equality", "sovereignly equal", "independent and equal", "equality of states"}},
+		"inherently governmental function", "governmental functions", "government functions", "jurisdiction over",
+		"exercise its authority", "exercises authority", "exercise authority"}},
+	{[]string{"principle:sovereign_equality"}, []string{"sovereign equality", "sovereignly equal", "independent and equal", "equal and independent", "equality of states"}},
 	{[]string{"principle:sovereign_equality", "principle:sovereignty"}, []string{"equal sovereignty"}},
 	{[]string{"principle:non_intervention"}, []string{
 		"non intervention", "nonintervention", "non interventionism", "non interference", "intervention", "interventions",
 		"intervene", "intervening", "interfere in the internal affairs", "interference in the internal affairs",
-		"interfering in the internal affairs", "coercive", "coercion", "domestic jurisdiction", "domaine reserve"}},
+		"interfering in the internal affairs", "coercive", "coercion", "domestic jurisdiction", "domaine reserve", "without interference", "interference in any form",
+		"external interference", "foreign interference", "outside interference"}},
 	{[]string{"principle:use_of_force"}, []string{
 		"use of force", "uses of force", "threat or use of force", "threat of force", "non use of force", "article 2 4",
-		"art 2 4", "article 2 paragraph 4", "art 2 para 4", "article 2 para 4", "armed force", "form of force", "prohibition of force"}},
+		"art 2 4", "article 2 paragraph 4", "art 2 para 4", "article 2 para 4", "armed force", "form of force", "prohibition of force",
+		"act of aggression", "acts of aggression"}},
 	{[]string{"principle:self_defence"}, []string{
-		"self defence", "armed attack", "armed attacks", "article 51", "art 51", "legitimate defence",
+		"self defence", "armed attack", "armed attacks", "article 51", "art 51", "legitimate defence", "armed aggression",
 		"use of force in self defence", "use of force in the exercise of self defence", "use of armed force in self defence",
 		"use of force in the exercise of individual or collective self defence"}},
 	{[]string{"principle:peaceful_settlement"}, []string{
@@ -86,7 +95,7 @@ var conceptPatterns = []struct {
 		"principle of distinction", "principles of distinction", "precautions in attack", "military objective", "military objectives",
 		"civilian objects", "principle of humanity", "geneva conventions"}},
 	{[]string{"principle:state_responsibility"}, []string{
-		"state responsibility", "responsibility of states", "international responsibility", "internationally wrongful act",
+		"state responsibility", "responsibility of states", "international responsibility", "internationally wrongful", "internationally wrongful act",
 		"internationally wrongful acts", "wrongful act", "wrongful acts", "attribution", "attributable", "attributed",
 		"attributing", "proxies", "proxy", "arsiwa", "direction or control", "elements of governmental authority"}},
 	{[]string{"principle:due_diligence"}, []string{
