@@ -12,18 +12,29 @@ type tagger struct {
 	groupSet   *phraseSet
 	nouns      map[int32]bool // words after which a demonym names its state
 	word       map[string]int32
+	lawList    map[int32]bool // words of a list of bodies of law ("international human rights law and ...")
 }
 
 // ruleWords are the words the applicability rule looks at.
 var ruleWords = []string{"international", "law", "charter", "how", "principle", "principles", "of", "the",
 	"apply", "applies", "applicable", "applicability", "that", "which", "it", "as"}
 
+// lawListWords are the words that may stand between "international law" or
+// "the Charter" and "applies" when they only enumerate further bodies of law
+// ("the UN Charter, international human rights law and international
+// humanitarian law, fully applies").
+var lawListWords = []string{"international", "human", "rights", "humanitarian", "law", "and", "in", "particular",
+	"including", "the", "united", "nations", "un", "charter", "of", "customary", "fully", "also", "its", "entirety"}
+
 func newTagger() *tagger {
 	v := newVocabulary()
 	t := &tagger{vocab: v, conceptSet: newPhraseSet(v), stateSet: newPhraseSet(v), groupSet: newPhraseSet(v),
-		nouns: map[int32]bool{}, word: map[string]int32{}}
+		nouns: map[int32]bool{}, word: map[string]int32{}, lawList: map[int32]bool{}}
 	for _, w := range ruleWords {
 		t.word[w] = v.id(w)
+	}
+	for _, w := range lawListWords {
+		t.lawList[v.id(w)] = true
 	}
 	for _, c := range conceptPatterns {
 		labels := c.labels
@@ -150,7 +161,9 @@ func (t *tagger) applySubject(toks []token, i int) int {
 			return -1
 		}
 		if (id == w["principle"] || id == w["principles"]) && k+2 < i && toks[k+1].id == w["of"] {
-			if next := toks[k+2].id; next != w["the"] && next != w["international"] && next != w["charter"] {
+			// "the principles of international law apply" is general; one
+			// principle, or a named one, is a single rule said to apply.
+			if next := toks[k+2].id; id == w["principle"] || (next != w["the"] && next != w["international"] && next != w["charter"]) {
 				return -1
 			}
 		}
@@ -160,15 +173,16 @@ func (t *tagger) applySubject(toks []token, i int) int {
 
 // clauseBetween reports whether the words between the subject at subj and
 // the verb at i show that the verb is not the subject's: more than five
-// words ("According to international law, the right of self-defence may
-// also apply"), or a relative or comparative clause ("law that also
-// applies", "international law, as it applies").
+// words that are not just a list of bodies of law ("According to
+// international law, the right of self-defence may also apply"), or a
+// relative or comparative clause ("law that also applies", "international
+// law, as it applies").
 func (t *tagger) clauseBetween(toks []token, subj, i int) bool {
 	end := subj + 1
 	if toks[subj].id == t.word["international"] {
 		end = subj + 2
 	}
-	if i-end > 5 {
+	if i-end > 5 && !t.onlyLawList(toks[end:i]) {
 		return true
 	}
 	for _, tk := range toks[end:i] {
@@ -178,4 +192,15 @@ func (t *tagger) clauseBetween(toks []token, subj, i int) bool {
 		}
 	}
 	return false
+}
+
+// onlyLawList reports whether every token is a word of a list of bodies of
+// law.
+func (t *tagger) onlyLawList(toks []token) bool {
+	for _, tk := range toks {
+		if !t.lawList[tk.id] {
+			return false
+		}
+	}
+	return true
 }
