@@ -8,9 +8,25 @@ package tag
 // "sovereign"); a pattern with no labels is such an exception and tags
 // nothing. A pattern may tag several concepts.
 //
-// Labels: "topic:ID", "norm:ID", "principle:ID", and "weak:threats" for
-// threat words that tag the threats topic only when the passage states no
-// norm and no legal principle (there they name what the rule is about).
+// Labels: "topic:ID", "norm:ID", "principle:ID", and the weak labels of
+// weakRules, which tag only in the absence of other labels.
+// weakRule is what a weak label tags (label) unless the passage has a label
+// with one of the prefixes of unless.
+type weakRule struct {
+	label  string
+	unless []string
+}
+
+var weakRules = map[string]weakRule{
+	// Threat words tag the threats topic only when the passage states no
+	// norm and no legal principle: there they name what the rule is about.
+	"weak:threats": {"topic:threats", []string{"norm:", "principle:"}},
+	// Emergency response teams are the subject of norm (k) unless the
+	// passage is about confidence-building or capacity-building, where they
+	// are a channel or a beneficiary.
+	"weak:13k": {"norm:13k", []string{"topic:cbms", "topic:capacity_building"}},
+}
+
 var conceptPatterns = []struct {
 	labels   []string
 	patterns []string
@@ -52,6 +68,10 @@ var conceptPatterns = []struct {
 		"global mechanism on developments in the field of ict", "work of the group of governmental experts", "adoption by consensus",
 		"endorse the final report", "endorses the final report", "under the auspices of the united nations",
 		"under united nations auspices"}},
+	// Working with someone, not the institutional dialogue.
+	{[]string{""}, []string{"in dialogue with"}},
+	// A delegation's statement, not intervention in a State's affairs.
+	{[]string{""}, []string{"intervention on", "interventions on", "intervention delivered"}},
 	// Norms of A/70/174 para. 13.
 	{[]string{"norm:13a"}, []string{"increase stability and security in the use of icts", "cooperate in developing and applying measures"}},
 	{[]string{"norm:13b"}, []string{"consider all relevant information", "larger context of the event"}},
@@ -66,7 +86,7 @@ var conceptPatterns = []struct {
 	{[]string{"norm:13h"}, []string{"requests for assistance", "respond to appropriate requests"}},
 	{[]string{"norm:13i"}, []string{"integrity of the supply chain", "supply chain", "supply chains", "harmful hidden functions", "proliferation of malicious ict tools"}},
 	{[]string{"norm:13j"}, []string{"responsible reporting of ict vulnerabilities", "reporting of ict vulnerabilities", "reporting of vulnerabilities", "vulnerability disclosure"}},
-	{[]string{"norm:13k"}, []string{"emergency response teams", "certs", "csirts", "computer emergency response teams", "incident response teams"}},
+	{[]string{"weak:13k"}, []string{"emergency response teams", "certs", "csirts", "computer emergency response teams", "incident response teams"}},
 	// Legal principles.
 	{[]string{"principle:sovereignty"}, []string{
 		"sovereignty", "sovereign", "territorial jurisdiction", "exercise jurisdiction over", "jurisdiction over the ict infrastructure",

@@ -1,6 +1,8 @@
 package tag
 
 import (
+	"slices"
+
 	"github.com/precedent/precedent/corpus"
 )
 
@@ -53,12 +55,17 @@ func newTagger() *tagger {
 // concepts finds topics, norms and principles in a tokenised passage.
 func (t *tagger) concepts(text string, toks []token) corpus.Tags {
 	var c collector
-	var weak []match
+	type weakMatch struct {
+		rule  weakRule
+		start int
+		end   int
+	}
+	var weak []weakMatch
 	for _, m := range t.conceptSet.find(toks, nil, nil) {
 		start, end := int(toks[m.from].start), int(toks[m.to-1].end)
 		for _, l := range m.phrase.labels {
-			if l == "weak:threats" {
-				weak = append(weak, m)
+			if r, ok := weakRules[l]; ok {
+				weak = append(weak, weakMatch{r, start, end})
 				continue
 			}
 			c.add(l, text, start, end)
@@ -67,9 +74,9 @@ func (t *tagger) concepts(text string, toks []token) corpus.Tags {
 	for _, ev := range t.applicability(toks) {
 		c.add("principle:applicability", text, ev[0], ev[1])
 	}
-	if !c.hasPrefix("norm:") && !c.hasPrefix("principle:") {
-		for _, m := range weak {
-			c.add("topic:threats", text, int(toks[m.from].start), int(toks[m.to-1].end))
+	for _, w := range weak {
+		if !slices.ContainsFunc(w.rule.unless, c.hasPrefix) {
+			c.add(w.rule.label, text, w.start, w.end)
 		}
 	}
 	c.implied("norm:", "topic:norms", text)
