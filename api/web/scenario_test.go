@@ -169,6 +169,9 @@ func TestBrowserScenario(t *testing.T) {
 		if q := p.query(); len(q) != 1 || !strings.HasPrefix(q[0], "doc=") {
 			t.Errorf("document URL query = %v, want doc=ID alone", q)
 		}
+		if got := eval[string](p, "document.activeElement.tagName"); got != "MAIN" {
+			t.Errorf("after opening the document focus is on %s, want the new view's main", got)
+		}
 		if !eval[bool](p, fmt.Sprintf("document.getElementById(%s).classList.contains('target')", quoteJS(target))) {
 			t.Errorf("passage %s of the hit is not highlighted in the document", target)
 		}

@@ -160,6 +160,8 @@
     focusAfter = null;
     if (again) again.focus();
     else if (!location.hash) window.scrollTo(0, 0);
+    // The link or button that led here is gone: screen readers start on the new view.
+    if (!again && n > 1 && document.activeElement === document.body) app.querySelector('main').focus({ preventScroll: true });
     showTarget();
     return true;
   }
