@@ -31,30 +31,32 @@ func bodySize(lines []line) float64 {
 func roundHalf(f float64) float64 { return float64(int(f*2+0.5)) / 2 }
 
 // splitFootnotes moves the footnotes at the bottom of a page out of its
-// rows: the rows below a separator (a row of underscores or a short rule
-// at the left) that are set smaller than the body.
+// rows: the rows below a separator (a row of underscores or a rule in the
+// lower half), in the separator's column, all set smaller than the body.
 func splitFootnotes(p *pageLines, body float64, vocab map[string]int, joinByDefault bool) []string {
-	cut := separatorIndex(p, body)
-	if cut < 0 {
+	sep, ok := findSeparator(p, body)
+	if !ok {
 		return nil
 	}
-	notes := p.lines[cut:]
-	if separatorRow.MatchString(notes[0].text()) {
-		p.furniture = append(p.furniture, notes[0].text())
-		notes = notes[1:]
+	var keep, notes []line
+	for i, l := range p.lines {
+		switch {
+		case i == sep.row:
+			p.furniture = append(p.furniture, l.text())
+		case sep.covers(l):
+			notes = append(notes, l)
+		default:
+			keep = append(keep, l)
+		}
 	}
-	p.lines = p.lines[:cut]
-	var out []string
-	var cur []string
+	p.lines = keep
+	var out, cur []string
 	for i, l := range notes {
-		t := l.text()
-		if i == 0 || footnoteStart.MatchString(l.words[0].s) && l.x0 <= notes[i-1].x0+1 {
-			if len(cur) > 0 {
-				out = append(out, joinFootnote(cur, vocab, joinByDefault))
-			}
+		if i > 0 && footnoteStart.MatchString(l.words[0].s) && l.x0 <= notes[i-1].x0+1 {
+			out = append(out, joinFootnote(cur, vocab, joinByDefault))
 			cur = nil
 		}
-		cur = append(cur, t)
+		cur = append(cur, l.text())
 	}
 	if len(cur) > 0 {
 		out = append(out, joinFootnote(cur, vocab, joinByDefault))
@@ -66,30 +68,45 @@ func joinFootnote(rows []string, vocab map[string]int, joinByDefault bool) strin
 	return strings.Join(joinHyphenated(rows, vocab, joinByDefault), " ")
 }
 
-// separatorIndex finds the first footnote row's index, or -1.
-func separatorIndex(p *pageLines, body float64) int {
+// separator is where a page's footnotes begin: below y, in column col (0:
+// any), drawn as row number row (-1 for a rule).
+type separator struct {
+	y        float64
+	col, row int
+}
+
+func (s separator) covers(l line) bool {
+	return l.y < s.y-0.5 && (s.col == 0 || l.col == s.col || l.col == 0)
+}
+
+func (s separator) notes(lines []line) []line {
+	var out []line
+	for _, l := range lines {
+		if s.covers(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// findSeparator finds a footnote separator with only small rows below it.
+func findSeparator(p *pageLines, body float64) (separator, bool) {
 	mid := (p.top + p.bot) / 2
 	for j, l := range p.lines {
-		if l.y > mid || l.col == 2 {
-			continue
-		}
-		if separatorRow.MatchString(l.text()) && smallBelow(p.lines[j+1:], body) {
-			return j
+		s := separator{y: l.y, col: l.col, row: j}
+		if l.y < mid && separatorRow.MatchString(l.text()) && smallBelow(s.notes(p.lines), body) {
+			return s, true
 		}
 	}
 	rules := append([]rule(nil), p.rules...)
 	sort.Slice(rules, func(a, b int) bool { return rules[a].y > rules[b].y })
 	for _, r := range rules {
-		if r.y > mid {
-			continue
-		}
-		for j, l := range p.lines {
-			if l.y < r.y && smallBelow(p.lines[j:], body) {
-				return j
-			}
+		s := separator{y: r.y, row: -1}
+		if r.y < mid && smallBelow(s.notes(p.lines), body) {
+			return s, true
 		}
 	}
-	return -1
+	return separator{}, false
 }
 
 // smallBelow reports whether rows exist and are all smaller than the body.

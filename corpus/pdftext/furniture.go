@@ -49,12 +49,22 @@ func dropFurniture(pages []*pageLines) {
 	}
 }
 
-// edge reports whether row j is among the top or bottom rows of the page.
+// edge reports whether row j is among the top or bottom rows of the page
+// by position (rows of two columns on one baseline count once).
 func edge(p *pageLines, j int) bool {
 	h := p.top - p.bot
 	l := p.lines[j]
-	inTop := j < edgeLines && l.y > p.top-0.15*h
-	inBottom := len(p.lines)-j <= edgeLines && l.y < p.bot+0.12*h
+	above, below := map[int]bool{}, map[int]bool{}
+	for _, m := range p.lines {
+		switch {
+		case m.y > l.y+1:
+			above[int(m.y)] = true
+		case m.y < l.y-1:
+			below[int(m.y)] = true
+		}
+	}
+	inTop := len(above) < edgeLines && l.y > p.top-0.15*h
+	inBottom := len(below) < edgeLines && l.y < p.bot+0.12*h
 	return inTop || inBottom
 }
 
@@ -62,10 +72,10 @@ func isFurniture(p *pageLines, j int, l line, repeated map[string]bool, first bo
 	if aboveHeaderRule(p, l, first) {
 		return true
 	}
-	if !edge(p, j) {
-		return false
-	}
 	t := strings.TrimSpace(l.text())
+	if !edge(p, j) || separatorRow.MatchString(t) {
+		return false // footnote separators are left to splitFootnotes
+	}
 	if repeated[edgeKey(t)] || jobNumber.MatchString(t) || barcode.MatchString(t) ||
 		pageOfPages.MatchString(strings.ToLower(t)) || allFurnitureWords(l) {
 		return true

@@ -28,7 +28,7 @@ const (
 // a memory bomb, a runaway recursion) costs that file only.
 type Isolated struct {
 	Exe         string        // the binary to run; "" means this one (os.Executable)
-	Args        []string      // arguments that make Exe serve one request with ServeWorker, e.g. ["pdf-worker"]
+	Args        []string      // arguments that make Exe serve one request with ServeWorker; nil means ["pdf-worker"]
 	Env         []string      // extra environment for the child
 	Timeout     time.Duration // per file; 0 means DefaultTimeout
 	MemoryLimit int64         // resident-memory limit of the child in bytes; 0 means DefaultMemoryLimit
@@ -66,7 +66,11 @@ func (iso Isolated) ExtractFile(ctx context.Context, path string) (*Document, er
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, _ := json.Marshal(workerRequest{Path: path})
-	cmd := exec.CommandContext(ctx, exe, iso.Args...)
+	args := iso.Args
+	if args == nil {
+		args = []string{"pdf-worker"}
+	}
+	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Env = append(append(os.Environ(), iso.Env...), fmt.Sprintf("GOMEMLIMIT=%d", limit/2))
 	cmd.Stdin = bytes.NewReader(req)
 	var stdout, stderr limitedBuffer
