@@ -283,12 +283,13 @@
         h('input', { type: 'checkbox', id, 'data-value': t.value, checked: chosen.has(t.value), onchange: () => (f.field === 'year' ? toggleYear(t.value) : toggle(f.field, t.value)) }),
         h('label', { for: id }, h('span', { class: 'name' }, t.label || label(f.field, t.value)), ' ', h('span', { class: 'count' }, fmt(t.count))));
     });
+    if (!items.length) return null; // nothing to choose: no box
     const extra = [];
     if (f.missing) extra.push(fmt(f.missing) + ' without');
     if (f.other) extra.push(fmt(f.other) + ' in other values');
     return h('fieldset', { class: 'facet', 'data-field': f.field },
       h('legend', null, TITLES[f.field] || f.field),
-      items.length ? h('ul', null, items) : h('p', { class: 'none' }, 'none'),
+      h('ul', null, items),
       extra.length ? h('p', { class: 'more' }, extra.join(', ')) : null);
   }
   function toggle(field, value) {
