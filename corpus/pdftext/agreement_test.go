@@ -143,6 +143,9 @@ func realPDFs(t *testing.T) []string {
 }
 
 func TestAgreementWithPdftotext(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the comparison with pdftotext over the shared corpus")
+	}
 	files := realPDFs(t)
 	minF1, sum, n := 1.0, 0.0, 0
 	for _, path := range files {

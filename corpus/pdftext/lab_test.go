@@ -68,6 +68,9 @@ func labText(d *Document) string {
 }
 
 func TestPDFLabScores(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the comparison with pdftotext over the shared corpus")
+	}
 	lab := testcorpus.PDFLab(t)
 	files, _ := filepath.Glob(filepath.Join(lab, "rendered", "*.pdf"))
 	var ours, theirs labTotals
