@@ -22,6 +22,9 @@ type Machine struct {
 	MemBytes int64  `json:"mem_bytes"`
 	Go       string `json:"go"`
 	OS       string `json:"os"`
+	// LoadAvg is /proc/loadavg when the run started: on a shared machine
+	// wall-clock figures depend on it, CPU seconds do not.
+	LoadAvg string `json:"load_avg,omitempty"`
 }
 
 // ThisMachine reads the CPU model and memory from /proc.
@@ -36,6 +39,9 @@ func ThisMachine() Machine {
 			}
 		}
 		f.Close()
+	}
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		m.LoadAvg = strings.Join(strings.Fields(string(b))[:3], " ")
 	}
 	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
 		var kb int64

@@ -9,8 +9,11 @@ import (
 // WriteReport writes the run's tables as Markdown.
 func WriteReport(w io.Writer, r *Result) {
 	m := r.Machine
-	fmt.Fprintf(w, "Machine: %d CPUs, %s, %.1f GiB, %s %s. Seed %d. Base corpus: %d documents, %d passages.\n\n",
-		m.CPUs, m.Model, float64(m.MemBytes)/(1<<30), m.Go, m.OS, r.Seed, r.BaseDocuments, r.BasePassages)
+	if m.LoadAvg == "" {
+		m.LoadAvg = "not recorded"
+	}
+	fmt.Fprintf(w, "Machine: %d CPUs, %s, %.1f GiB, %s %s, load average at start %s. Seed %d. Base corpus: %d documents, %d passages.\n\n",
+		m.CPUs, m.Model, float64(m.MemBytes)/(1<<30), m.Go, m.OS, m.LoadAvg, r.Seed, r.BaseDocuments, r.BasePassages)
 	writeIndexTable(w, r)
 	writeServeTable(w, r)
 	for _, sr := range r.Scales {
