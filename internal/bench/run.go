@@ -107,8 +107,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 // budgets bounds the query classes.
 func budgets(opt Options) (inproc, httpB Budget) {
 	if opt.Quick {
-		return Budget{Count: 40, Time: 1500 * time.Millisecond, Clients: 1},
-			Budget{Count: 80, Time: 1500 * time.Millisecond, Clients: opt.HTTPClients}
+		return Budget{Count: 30, Time: 800 * time.Millisecond, Clients: 1},
+			Budget{Count: 60, Time: 800 * time.Millisecond, Clients: opt.HTTPClients}
 	}
 	return Budget{Count: 300, Time: opt.Duration, Clients: 1},
 		Budget{Count: 600, Time: opt.Duration, Clients: opt.HTTPClients}
