@@ -6,42 +6,21 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/precedent/precedent/indexer"
-	"github.com/precedent/precedent/internal/testcorpus"
+	"github.com/precedent/precedent/internal/testindex"
 )
 
-// The real-corpus tests and benchmarks share one index of ../shared/corpus.
-// PRECEDENT_TEST_DATA names a data directory already built with
-// 'precedent index --corpus ../shared/corpus --data DIR' (fast); without
-// it the index is built once per test binary (about a minute), and not at
-// all under -short.
+// The real-corpus tests and benchmarks share one index of ../shared/corpus
+// (see internal/testindex: PRECEDENT_TEST_DATA, or built once per binary).
 var real struct {
 	once sync.Once
 	ix   *Index
 	err  error
-	dir  string
 }
 
 func realIndex(tb testing.TB) *Index {
 	tb.Helper()
-	corpusDir := testcorpus.Corpus(tb)
-	data := os.Getenv("PRECEDENT_TEST_DATA")
-	if data == "" && testing.Short() {
-		tb.Skip("builds the real corpus index; set PRECEDENT_TEST_DATA or run without -short")
-	}
-	real.once.Do(func() {
-		if data == "" {
-			if real.dir, real.err = os.MkdirTemp("", "precedent-search-"); real.err != nil {
-				return
-			}
-			data = real.dir
-			opt := indexer.CorpusOptions(corpusDir, data, nil)
-			if _, real.err = indexer.Build(context.Background(), opt); real.err != nil {
-				return
-			}
-		}
-		real.ix, real.err = Open(data)
-	})
+	data := testindex.Shared(tb)
+	real.once.Do(func() { real.ix, real.err = Open(data) })
 	if real.err != nil {
 		tb.Fatal(real.err)
 	}
@@ -53,9 +32,7 @@ func TestMain(m *testing.M) {
 	if real.ix != nil {
 		real.ix.Close()
 	}
-	if real.dir != "" {
-		os.RemoveAll(real.dir)
-	}
+	testindex.Cleanup()
 	os.Exit(code)
 }
 

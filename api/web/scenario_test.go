@@ -8,7 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/precedent/precedent/internal/testcorpus"
+	"github.com/precedent/precedent/internal/testindex"
 )
 
 // term is a facet term as the sidebar shows it.
@@ -113,7 +113,7 @@ func (p *page) hitSummary() string {
 // does: search, two facets, copy a citation, a document, a lineage, back.
 func TestBrowserScenario(t *testing.T) {
 	chromiumPath(t)
-	base := startServer(t, testcorpus.Corpus(t))
+	base := serveData(t, testindex.Shared(t))
 	p := newPage(t, base)
 	defer p.checkNoExceptions()
 

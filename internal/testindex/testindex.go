@@ -1,0 +1,58 @@
+// Package testindex gives tests a data directory holding an index of the
+// shared corpus, built with the real pipeline. PRECEDENT_TEST_DATA names one
+// built beforehand ('precedent index --corpus ../shared/corpus --data DIR',
+// as the Makefile's test target does), so the packages of one test run share
+// it; without it the index is built once per test binary into a temporary
+// directory. It imports indexer, so indexer's own tests cannot use it.
+package testindex
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/precedent/precedent/indexer"
+	"github.com/precedent/precedent/internal/testcorpus"
+)
+
+var shared struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// Shared returns a data directory with an index of the shared corpus. It
+// skips or fails t as testcorpus does when the corpus is absent, and skips
+// under -short unless PRECEDENT_TEST_DATA is set. Call Cleanup from TestMain
+// to remove a directory it built.
+func Shared(tb testing.TB) string {
+	tb.Helper()
+	corpusDir := testcorpus.Corpus(tb)
+	if data := os.Getenv("PRECEDENT_TEST_DATA"); data != "" {
+		if _, err := indexer.CurrentGeneration(data); err != nil {
+			tb.Fatalf("PRECEDENT_TEST_DATA=%s holds no index: %v", data, err)
+		}
+		return data
+	}
+	if testing.Short() {
+		tb.Skip("builds the shared corpus index; set PRECEDENT_TEST_DATA or run without -short")
+	}
+	shared.once.Do(func() {
+		if shared.dir, shared.err = os.MkdirTemp("", "precedent-testindex-"); shared.err != nil {
+			return
+		}
+		_, shared.err = indexer.Build(context.Background(), indexer.CorpusOptions(corpusDir, shared.dir, nil))
+	})
+	if shared.err != nil {
+		tb.Fatalf("indexing the shared corpus: %v", shared.err)
+	}
+	return shared.dir
+}
+
+// Cleanup removes the directory Shared built, if any.
+func Cleanup() {
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+}
