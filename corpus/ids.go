@@ -1,6 +1,10 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -38,4 +42,18 @@ func slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// FileHash returns the ContentHash of the file at path: its sha256, hex.
+func FileHash(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -1,6 +1,10 @@
 package corpus
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestDocumentID(t *testing.T) {
 	tests := []struct{ symbol, lang, source, want string }{
@@ -28,5 +32,23 @@ func TestYear(t *testing.T) {
 		if got := d.Year(); got != want {
 			t.Errorf("Year(%q) = %d, want %d", date, got, want)
 		}
+	}
+}
+
+func TestFileHash(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "note.txt")
+	if err := os.WriteFile(p, []byte("abc"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := FileHash(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sha256 of "abc" (FIPS 180-2 test vector).
+	if want := "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"; got != want {
+		t.Errorf("FileHash = %s, want %s", got, want)
+	}
+	if _, err := FileHash(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("FileHash of a missing file: no error")
 	}
 }
