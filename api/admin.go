@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -215,9 +214,6 @@ func decodeMeta(r io.Reader) (UploadMeta, error) {
 	}
 	return m, m.validate()
 }
-
-// sha256Hex returns the hex digest of h.
-func sha256Hex(sum []byte) string { return hex.EncodeToString(sum) }
 
 // uploadsPath joins a file name made by this package (never a client's) to dir.
 func uploadsPath(dir, name string) string { return filepath.Join(dir, filepath.Base(name)) }

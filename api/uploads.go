@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -141,7 +140,7 @@ func trimPartialRune(b []byte) []byte {
 // Add moves a received file into place under its content hash, writes its
 // metadata sidecar, and returns its document id.
 func (u *Uploads) Add(tmp, kind string, m UploadMeta) (string, error) {
-	sum, err := fileSHA256(tmp)
+	sum, err := corpus.FileHash(tmp)
 	if err != nil {
 		return "", err
 	}
@@ -226,17 +225,4 @@ func writeFileAtomic(path string, v any) error {
 		return err
 	}
 	return os.Rename(tmp, path)
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return sha256Hex(h.Sum(nil)), nil
 }

@@ -5,11 +5,12 @@ import (
 	"encoding/hex"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/precedent/precedent/corpus"
 )
 
 // corpusFile is one candidate document file of the corpus.
@@ -53,20 +54,6 @@ func listFiles(root, skipDir string, isMetadata func(string) bool) ([]string, er
 	return rels, err
 }
 
-// hashFile returns the sha256 of a file, hex.
-func hashFile(p string) (string, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // metadataInputs returns the metadata files that may describe rel: its
 // folder's MANIFEST.json and its sidecars (NAME.meta.json, NAME.ext.meta.json).
 func metadataInputs(rel string) []string {
@@ -78,14 +65,14 @@ func metadataInputs(rel string) []string {
 // describeFile hashes a file, its path and its metadata inputs into a
 // corpusFile (the path is part of the key: it makes the document's id).
 func describeFile(root, rel, version string) (corpusFile, error) {
-	content, err := hashFile(filepath.Join(root, filepath.FromSlash(rel)))
+	content, err := corpus.FileHash(filepath.Join(root, filepath.FromSlash(rel)))
 	if err != nil {
 		return corpusFile{}, err
 	}
 	h := sha256.New()
 	io.WriteString(h, FormatVersion+"\x00"+version+"\x00"+rel+"\x00"+content)
 	for _, m := range metadataInputs(rel) {
-		if mh, err := hashFile(filepath.Join(root, filepath.FromSlash(m))); err == nil {
+		if mh, err := corpus.FileHash(filepath.Join(root, filepath.FromSlash(m))); err == nil {
 			io.WriteString(h, "\x00"+m+"\x00"+mh)
 		}
 	}
