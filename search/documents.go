@@ -210,21 +210,12 @@ func (ix *Index) Passage(ctx context.Context, id string) (*PassageView, error) {
 		return nil, err
 	}
 	defer g.release()
-	sr := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
-	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
-	res, err := g.idx.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("search: passage %s: %w", id, err)
-	}
-	if len(res.Hits) == 0 {
-		return nil, ErrNotFound
-	}
-	p, d, err := decodeStored(res.Hits[0])
+	m, err := storedPassage(ctx, g.idx, id)
 	if err != nil {
 		return nil, err
 	}
-	v := &PassageView{Passage: p, Document: documentInfo(d)}
-	v.Previous, v.Next, err = neighbours(ctx, g.idx, p)
+	v := &PassageView{Passage: m.Passage, Document: documentInfo(m.Document)}
+	v.Previous, v.Next, err = neighbours(ctx, g.idx, m.Passage)
 	return v, err
 }
 

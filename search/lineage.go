@@ -50,21 +50,18 @@ func (ix *Index) Lineage(ctx context.Context, passageID string) (*Lineage, error
 		return nil, err
 	}
 	defer g.release()
-	origin, err := storedPassages(ctx, g.idx, bleve.NewDocIDQuery([]string{passageID}), 1)
+	origin, err := storedPassage(ctx, g.idx, passageID)
 	if err != nil {
 		return nil, err
 	}
-	if len(origin) == 0 {
-		return nil, ErrNotFound
-	}
-	members := origin
-	family := origin[0].Passage.Family
+	members := []member{origin}
+	family := origin.Passage.Family
 	if family != "" {
 		if members, err = storedPassages(ctx, g.idx, term(FieldFamily, family), MaxLineageMembers); err != nil {
 			return nil, err
 		}
 	}
-	return &Lineage{Family: family, Members: explain(members, lineage.Normalise(origin[0].Passage.Text))}, nil
+	return &Lineage{Family: family, Members: explain(members, lineage.Normalise(origin.Passage.Text))}, nil
 }
 
 // LineageOfText finds where pasted wording appears: passages sharing an LSH
@@ -194,6 +191,19 @@ func explain(members []member, queried []string) []LineageMember {
 		}
 	}
 	return out
+}
+
+// storedPassage returns the passage with id and its document, or
+// ErrNotFound.
+func storedPassage(ctx context.Context, idx bleve.Index, id string) (member, error) {
+	found, err := storedPassages(ctx, idx, bleve.NewDocIDQuery([]string{id}), 1)
+	if err != nil {
+		return member{}, fmt.Errorf("passage %s: %w", id, err)
+	}
+	if len(found) == 0 {
+		return member{}, ErrNotFound
+	}
+	return found[0], nil
 }
 
 // storedPassages returns up to size passages matching q (by relevance)

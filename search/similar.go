@@ -36,14 +36,11 @@ func (ix *Index) Similar(ctx context.Context, passageID string, size int) ([]Hit
 		return nil, err
 	}
 	defer g.release()
-	origin, err := storedPassages(ctx, g.idx, bleve.NewDocIDQuery([]string{passageID}), 1)
+	origin, err := storedPassage(ctx, g.idx, passageID)
 	if err != nil {
 		return nil, err
 	}
-	if len(origin) == 0 {
-		return nil, ErrNotFound
-	}
-	p := origin[0].Passage
+	p := origin.Passage
 	terms, err := rareTerms(g.idx, p.Text)
 	if err != nil {
 		return nil, err
