@@ -32,17 +32,9 @@ func (o *extractOptions) parse(args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: precedent extract FILE [--json]")
 		fs.PrintDefaults()
 	}
-	// Accept the flag before or after the file name.
-	var files []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseInterspersed(fs, args) // flags may come before or after them
+	if err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		fs.Usage()

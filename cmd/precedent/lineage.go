@@ -36,16 +36,9 @@ func (o *lineageOptions) parse(args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: precedent lineage [--data DIR | --corpus DIR] \"TEXT\"   (TEXT - reads standard input)")
 		fs.PrintDefaults()
 	}
-	var words []string // flags may come before or after the text
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		words = append(words, fs.Arg(0))
-		args = fs.Args()[1:]
+	words, err := parseInterspersed(fs, args) // flags may come before or after them
+	if err != nil {
+		return err
 	}
 	o.text = strings.Join(words, " ")
 	if o.text == "-" {

@@ -65,16 +65,9 @@ func (o *searchOptions) parse(args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: precedent search [flags] QUERY\n\nQUERY: words, \"exact phrase\", AND/OR/NOT, ( ), -word, field:value, prefix*, fuzzy~")
 		fs.PrintDefaults()
 	}
-	var words []string // flags may come before or after the query words
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		words = append(words, fs.Arg(0))
-		args = fs.Args()[1:]
+	words, err := parseInterspersed(fs, args) // flags may come before or after them
+	if err != nil {
+		return err
 	}
 	o.req.Query = strings.Join(words, " ")
 	o.req.Facets = o.facets
