@@ -32,12 +32,10 @@ const (
 	MaxSearchBody   = 1 << 20 // bytes of a POST /v1/search body
 )
 
-// filterFields are the filter parameters, OR within a field, AND across.
-var filterFields = []string{
-	search.FieldState, search.FieldGroup, search.FieldMentions, search.FieldTopic,
-	search.FieldNorm, search.FieldPrinciple, search.FieldBody, search.FieldType,
-	search.FieldLanguage, search.FieldSymbol, search.FieldFamily,
-}
+// filterFields are the filter parameters, OR within a field, AND across:
+// search's filter fields but the year, which from and to bound.
+var filterFields = slices.DeleteFunc(slices.Clone(search.FilterFields),
+	func(f string) bool { return f == search.FieldYear })
 
 // facetFields are the fields that can be counted.
 var facetFields = append(append([]string{}, filterFields...), search.FieldYear)
