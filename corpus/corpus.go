@@ -3,8 +3,8 @@
 // of states and groups, and citation formatting.
 //
 // Dependency rule: corpus imports only the standard library. Its subpackages
-// (pdftext, segment, tag, lineage) may import corpus and well-kept libraries,
-// never indexer, search or api.
+// (load, detect, pdftext, segment, tag, lineage, export) may import corpus
+// and well-kept libraries, never indexer, search or api.
 package corpus
 
 // Document types (the "type" facet). Ids are public API.

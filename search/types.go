@@ -4,8 +4,9 @@
 // answer back into domain results: hits with citations, tags and snippets,
 // and facet counts.
 //
-// Dependency rule: search imports corpus, indexer (for the schema: field
-// names and the generation layout) and bleve. No Bleve type leaves this
+// Dependency rule: search imports corpus, corpus/lineage (to explain a
+// family's wording), indexer (for the schema: field names and the generation
+// layout) and bleve; never api. No Bleve type leaves this
 // package: api sees only the types below.
 package search
 

@@ -6,7 +6,8 @@
 // as a *SkipError with the reason.
 //
 // Dependency rule: load imports corpus and its subpackages (detect, segment,
-// pdftext), golang.org/x/net/html and goldmark; never indexer, search or api.
+// pdftext), golang.org/x/net/html, golang.org/x/text and goldmark; never
+// indexer, search or api.
 package load
 
 import (
