@@ -21,6 +21,7 @@ type Error struct {
 	Hint    string `json:"hint,omitempty"`
 }
 
+// Error returns the message, without code or hint.
 func (e *Error) Error() string { return e.Message }
 
 // badRequest returns a 400 with a code, a message and a hint on how to fix it.

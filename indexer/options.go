@@ -60,6 +60,7 @@ type Skipped struct {
 	Reason string
 }
 
+// Error returns why the file was skipped.
 func (s *Skipped) Error() string { return s.Reason }
 
 func (o *Options) check() error {

@@ -107,6 +107,7 @@ type Error struct {
 	Hint    string
 }
 
+// Error returns the message, without code or hint.
 func (e *Error) Error() string { return e.Message }
 
 // PassageView is one passage with its document and neighbours.

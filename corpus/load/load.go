@@ -34,6 +34,7 @@ type SkipError struct {
 	Reason string // e.g. "no text layer (needs OCR)", "unsupported file type .docx"
 }
 
+// Error returns the file's path and why it was skipped.
 func (e *SkipError) Error() string { return e.Path + ": " + e.Reason }
 
 // IsMetadataFile says whether a file name is corpus metadata (MANIFEST.json,
