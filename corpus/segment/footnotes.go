@@ -10,6 +10,9 @@ var (
 	blockSplitRe = regexp.MustCompile(`\n[ \t\x{a0}]*\n`)
 	noteBlockRe  = regexp.MustCompile(`^(\d{1,3})\.?\s+\S`)
 	pageFolioRe  = regexp.MustCompile(`^(?:\d{1,4}|\d{1,4}\s*/\s*\d{1,4})$`)
+	// noteMarkRe is a footnote mark glued after a word or punctuation
+	// ("domain.1 ", "possible;4"), not inside a symbol ("L.15").
+	noteMarkRe = regexp.MustCompile(`(?:[\p{Ll},;:)”’"]|\p{Ll}\.)(\d{1,3})(?:\s|$)`)
 )
 
 // trailingFootnotes separates footnotes that an extractor left at the end of
@@ -25,13 +28,20 @@ func trailingFootnotes(text string) (string, []string) {
 	}
 	cut := end
 	next := 0
+	var firstMark map[string]int // mark -> first block that carries it
 	for i := end - 1; i > 0; i-- {
 		m := noteBlockRe.FindStringSubmatch(strings.TrimSpace(blocks[i]))
 		if m == nil {
 			break
 		}
 		n, _ := strconv.Atoi(m[1])
-		if next != 0 && n != next-1 || !referenced(strings.Join(blocks[:i], "\n"), m[1]) {
+		if next != 0 && n != next-1 {
+			break
+		}
+		if firstMark == nil {
+			firstMark = noteMarks(blocks[:i])
+		}
+		if at, ok := firstMark[m[1]]; !ok || at >= i {
 			break
 		}
 		cut, next = i, n
@@ -46,10 +56,16 @@ func trailingFootnotes(text string) (string, []string) {
 	return strings.Join(append(blocks[:cut:cut], blocks[end:]...), "\n\n"), notes
 }
 
-// referenced says whether a footnote mark n is glued after a word or
-// punctuation in text ("domain.1 ", "possible;4"), not inside a symbol
-// ("L.15").
-func referenced(text, n string) bool {
-	re := regexp.MustCompile(`(?:[\p{Ll},;:)”’"]|\p{Ll}\.)` + n + `(?:\s|$)`)
-	return re.MatchString(text)
+// noteMarks maps each footnote mark in blocks to the index of the first
+// block that carries it; a footnote is referenced from the blocks above it.
+func noteMarks(blocks []string) map[string]int {
+	first := map[string]int{}
+	for i, b := range blocks {
+		for _, m := range noteMarkRe.FindAllStringSubmatch(b, -1) {
+			if _, ok := first[m[1]]; !ok {
+				first[m[1]] = i
+			}
+		}
+	}
+	return first
 }
