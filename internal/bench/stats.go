@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sync"
@@ -16,7 +17,8 @@ type Stats struct {
 	P95MS    float64 `json:"p95_ms"`
 	P99MS    float64 `json:"p99_ms"`
 	MaxMS    float64 `json:"max_ms"`
-	QPS      float64 `json:"qps"` // queries answered per second of wall time
+	QPS      float64 `json:"qps"`                   // queries answered per second of wall time
+	FirstErr string  `json:"first_error,omitempty"` // the first failure, when Errors > 0
 }
 
 // newStats summarises latencies measured over wall time.
@@ -61,7 +63,7 @@ func runClass(ctx context.Context, queries []Query, b Budget, run func(context.C
 	var next atomic.Int64
 	var mu sync.Mutex
 	var lat []time.Duration
-	errors := 0
+	errors, firstErr := 0, ""
 	start := time.Now()
 	deadline := start.Add(b.Time)
 	var wg sync.WaitGroup
@@ -70,22 +72,25 @@ func runClass(ctx context.Context, queries []Query, b Budget, run func(context.C
 		go func() {
 			defer wg.Done()
 			var mine []time.Duration
-			bad := 0
+			bad, msg := 0, ""
 			for i := next.Add(1) - 1; i < int64(b.Count) && time.Now().Before(deadline) && ctx.Err() == nil; i = next.Add(1) - 1 {
 				t := time.Now()
 				if err := run(ctx, queries[int(i)%len(queries)]); err != nil {
 					bad++
+					msg = cmp.Or(msg, err.Error())
 					continue
 				}
 				mine = append(mine, time.Since(t))
 			}
 			mu.Lock()
-			lat, errors = append(lat, mine...), errors+bad
+			lat, errors, firstErr = append(lat, mine...), errors+bad, cmp.Or(firstErr, msg)
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
-	return newStats(lat, errors, time.Since(start))
+	st := newStats(lat, errors, time.Since(start))
+	st.FirstErr = firstErr
+	return st
 }
 
 // byClass groups the mix by class.
