@@ -76,13 +76,14 @@ func BuildMix(base []corpus.Document, seed uint64, n MixSize) []Query {
 		mix = append(mix, Query{Class: ClassRare, Q: w, Match: quote(w)})
 	}
 	common := v.top(int(n) + 2)
-	for _, w := range common[:n] {
+	for _, w := range common[:min(int(n), len(common))] {
 		mix = append(mix, Query{Class: ClassCommon, Q: w, Match: quote(w)})
 	}
 	mix = append(mix, phrases(rng, docs, int(n))...)
-	mix = append(mix, booleans(rng, v.top(300)[50:], int(n))...)
+	mid := v.top(300)
+	mix = append(mix, booleans(rng, mid[len(mid)/6:], int(n))...)
 	mix = append(mix, filters(rng, docs, common, int(n))...)
-	for _, w := range common[2:] {
+	for _, w := range common[min(2, len(common)):] {
 		mix = append(mix, Query{Class: ClassFacets, Q: w, Match: quote(w), Facets: FiveFacets})
 	}
 	mix = append(mix, Query{Class: ClassBrowse, Facets: FiveFacets})
@@ -153,6 +154,9 @@ func (v vocabulary) top(n int) []string {
 }
 
 func pick(rng *rand.Rand, from []string, n int) []string {
+	if len(from) == 0 {
+		return nil
+	}
 	out := make([]string, 0, n)
 	for range n {
 		out = append(out, from[rng.IntN(len(from))])

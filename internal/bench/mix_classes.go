@@ -29,7 +29,7 @@ func englishPassages(docs []corpus.Document, minWords int) []corpus.Passage {
 func phrases(rng *rand.Rand, docs []corpus.Document, n int) []Query {
 	ps := englishPassages(docs, 12)
 	var mix []Query
-	for len(mix) < n {
+	for try := 0; len(mix) < n && try < 100*n && len(ps) > 0; try++ {
 		f := strings.Fields(ps[rng.IntN(len(ps))].Text)
 		i := rng.IntN(len(f) - 3)
 		w := letterWords(strings.Join(f[i:i+3], " "))
@@ -45,6 +45,9 @@ func phrases(rng *rand.Rand, docs []corpus.Document, n int) []Query {
 // booleans returns n queries cycling AND, OR and NOT over mid-frequency words.
 func booleans(rng *rand.Rand, words []string, n int) []Query {
 	var mix []Query
+	if len(words) == 0 {
+		return nil
+	}
 	for i := range n {
 		a, b := words[rng.IntN(len(words))], words[rng.IntN(len(words))]
 		q := Query{Class: ClassBoolean}
@@ -66,6 +69,9 @@ func booleans(rng *rand.Rand, words []string, n int) []Query {
 func filters(rng *rand.Rand, docs []corpus.Document, common []string, n int) []Query {
 	states, principles, years := facetValues(docs)
 	var mix []Query
+	if len(common) == 0 || len(states) == 0 || len(principles) == 0 || len(years) == 0 {
+		return nil
+	}
 	for i := range n {
 		w := common[rng.IntN(len(common))]
 		q := Query{Class: ClassFilter, Q: w, Match: quote(w)}
@@ -120,6 +126,9 @@ func facetValues(docs []corpus.Document) (states, principles []string, years []i
 func lineageQueries(rng *rand.Rand, docs []corpus.Document, n int) []Query {
 	ps := englishPassages(docs, 20)
 	var mix []Query
+	if len(ps) == 0 {
+		return nil
+	}
 	for range n {
 		p := ps[rng.IntN(len(ps))]
 		mix = append(mix, Query{Class: ClassLineagePassage, PassageID: p.ID, Match: orMatch(p.Text)})
