@@ -192,21 +192,21 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, c
 // writeGeneration applies plan through w and closes it with the manifest.
 func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *generationWriter, plan updatePlan, next generationManifest) error {
 	if err := w.remove(plan.remove); err != nil {
-		w.idx.Close()
+		w.abort()
 		return err
 	}
 	for i, k := range plan.add {
 		if err := ctx.Err(); err != nil {
-			w.idx.Close()
+			w.abort()
 			return err
 		}
 		e, ok := cache.get(k.key)
 		if !ok || e.Document == nil {
-			w.idx.Close()
+			w.abort()
 			return fmt.Errorf("extraction cache entry of %s vanished during the run", k.rel)
 		}
 		if err := w.add(e.Document); err != nil {
-			w.idx.Close()
+			w.abort()
 			return fmt.Errorf("%s: %w", k.rel, err)
 		}
 		if opt.Progress != nil {

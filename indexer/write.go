@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,10 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/precedent/precedent/corpus"
 )
@@ -24,51 +19,38 @@ type keptFile struct {
 	passages []string // passage ids, in order
 }
 
-// generationWriter streams documents into a new Bleve generation.
+// generationWriter turns documents into the Bleve documents of their
+// passages (with families and LSH bands) and hands them to a sink.
 type generationWriter struct {
-	path        string
-	incremental bool // a copy of the live generation, updated
-	idx         bleve.Index
-	batch       *bleve.Batch
-	size        int
-	families    map[string]string
-	lineage     Lineage
+	sink     passageSink
+	families map[string]string
+	lineage  Lineage
 }
 
-// newGenerationWriter creates an empty generation at path.
+// newGenerationWriter creates an empty generation at path, written with
+// Bleve's offline builder.
 func newGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) (*generationWriter, error) {
-	m, err := NewMapping()
+	s, err := newBuilderSink(path, batchSize)
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.New(path, m)
-	if err != nil {
-		return nil, fmt.Errorf("creating index generation: %w", err)
-	}
-	return &generationWriter{path: path, idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
+	return &generationWriter{sink: s, families: families, lineage: lin}, nil
 }
 
 // openGenerationWriter opens the copy of a generation at path for updates.
 func openGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) (*generationWriter, error) {
-	idx, err := bleve.Open(path)
+	s, err := openUpdateSink(path, batchSize)
 	if err != nil {
-		return nil, fmt.Errorf("opening the copied generation: %w", err)
-	}
-	if err := CheckFormat(idx); err != nil {
-		idx.Close()
 		return nil, err
 	}
-	return &generationWriter{path: path, incremental: true, idx: idx, batch: idx.NewBatch(), size: batchSize, families: families, lineage: lin}, nil
+	return &generationWriter{sink: s, families: families, lineage: lin}, nil
 }
 
 // remove deletes passages by id.
 func (w *generationWriter) remove(ids []string) error {
 	for _, id := range ids {
-		w.batch.Delete(id)
-		if w.batch.Size() >= w.size {
-			if err := w.flush(); err != nil {
-				return err
-			}
+		if err := w.sink.remove(id); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -96,49 +78,18 @@ func (w *generationWriter) add(doc *corpus.Document) error {
 		if err != nil {
 			return err
 		}
-		if err := w.batch.Index(p.ID, fields); err != nil {
+		if err := w.sink.index(p.ID, fields); err != nil {
 			return fmt.Errorf("indexing passage %s: %w", p.ID, err)
-		}
-		if w.batch.Size() >= w.size {
-			if err := w.flush(); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
 }
 
-func (w *generationWriter) flush() error {
-	if w.batch.Size() == 0 {
-		return nil
-	}
-	err := w.idx.Batch(w.batch)
-	w.batch.Reset()
-	return err
-}
+// finish completes the generation with its manifest and closes it.
+func (w *generationWriter) finish(m generationManifest) error { return w.sink.finish(m) }
 
-// finish writes the last batch and the generation's internal metadata,
-// then closes the index (which persists everything).
-func (w *generationWriter) finish(m generationManifest) error {
-	err := w.flush()
-	if err == nil && (!w.incremental || segmentFiles(w.path) > maxSegments) {
-		err = mergeSegments(w.idx)
-	}
-	if err == nil {
-		var b []byte
-		b, err = json.Marshal(m)
-		if err == nil {
-			err = w.idx.SetInternal([]byte(internalManifest), b)
-		}
-	}
-	if err == nil {
-		err = w.idx.SetInternal([]byte(internalFormat), []byte(FormatVersion))
-	}
-	if cerr := w.idx.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
+// abort closes an unfinished generation; the caller deletes it.
+func (w *generationWriter) abort() { w.sink.abort() }
 
 // documentFields are the fields every passage of doc carries.
 func documentFields(doc *corpus.Document, docJSON string) map[string]interface{} {
@@ -240,33 +191,4 @@ func dirSize(dir string) int64 {
 		return nil
 	})
 	return n
-}
-
-// maxSegments is the number of segments an incrementally updated
-// generation may have before it is merged into one too.
-const maxSegments = 4
-
-// segmentFiles counts the segment files of a generation.
-func segmentFiles(path string) int {
-	m, _ := filepath.Glob(filepath.Join(path, "store", "*.zap"))
-	return len(m)
-}
-
-// mergeSegments merges a rebuilt generation into one segment before it
-// goes live: queries then search one segment, and the files are smaller.
-// Incremental updates add a small segment or two and merge only past
-// maxSegments, which keeps them fast.
-func mergeSegments(idx bleve.Index) error {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
-	}
-	if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-		return fmt.Errorf("merging the generation's segments: %w", err)
-	}
-	return nil
 }
