@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -38,6 +39,11 @@ func benchmarkQueries(b *testing.B, queries []string, build func(q string) Reque
 		times = append(times, time.Since(start))
 	}
 	b.StopTimer()
+	reportLatency(b, times)
+}
+
+// reportLatency reports the median and 99th percentile of times as metrics.
+func reportLatency(b *testing.B, times []time.Duration) {
 	slices.Sort(times)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	b.ReportMetric(ms(times[len(times)/2]), "p50-ms")
@@ -71,4 +77,44 @@ func BenchmarkHighlightedPage(b *testing.B) {
 
 func BenchmarkDocumentUnit(b *testing.B) {
 	benchmarkQueries(b, plainQueries, func(q string) Request { return Request{Query: q, Unit: UnitDocument} })
+}
+
+// BenchmarkBrowseFiveFacets counts five facets over every passage, the
+// request a browsing page sends first.
+func BenchmarkBrowseFiveFacets(b *testing.B) {
+	benchmarkQueries(b, []string{"*"}, func(q string) Request { return Request{Query: q, Facets: fiveFacets} })
+}
+
+// BenchmarkLineageText traces pasted text: a passage of the index with
+// its third word dropped, as people paste wording they have edited.
+func BenchmarkLineageText(b *testing.B) {
+	ix := realIndex(b)
+	ctx := context.Background()
+	var texts []string
+	for _, q := range plainQueries {
+		res, err := ix.Search(ctx, Request{Query: q, Size: 1})
+		if err != nil || len(res.Hits) == 0 {
+			continue
+		}
+		words := strings.Fields(res.Hits[0].Passage.Text)
+		if len(words) < 12 {
+			continue
+		}
+		texts = append(texts, strings.Join(append(words[:2:2], words[3:]...), " "))
+	}
+	if len(texts) == 0 {
+		b.Skip("no passage long enough to paste")
+	}
+	times := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if _, err := ix.LineageOfText(ctx, texts[i%len(texts)]); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	reportLatency(b, times)
 }

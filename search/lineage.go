@@ -19,7 +19,7 @@ const (
 	MaxLineageMembers   = 500  // members of one answer
 	MaxLineageText      = 5000 // bytes of pasted text
 	lineageCandidates   = 200  // passages sharing an LSH band with pasted text
-	lineageTextMatches  = 50   // passages found by the text's words, for quoted sentences
+	lineageTextMatches  = 50   // passages found by the text's rarest words, for quoted sentences
 	lineageMinTextWords = 3
 )
 
@@ -65,7 +65,8 @@ func (ix *Index) Lineage(ctx context.Context, passageID string) (*Lineage, error
 }
 
 // LineageOfText finds where pasted wording appears: passages sharing an LSH
-// band with it or many of its words are candidates, lineage.MatchText keeps
+// band with it are candidates, or when none of them carries the wording,
+// passages with half of its rarest words (see textCandidates); lineage.MatchText keeps
 // those that carry its wording (whole, or as a quoted part of a longer
 // paragraph), and the answer is them and their families in date order.
 func (ix *Index) LineageOfText(ctx context.Context, text string) (*Lineage, error) {
@@ -83,20 +84,17 @@ func (ix *Index) LineageOfText(ctx context.Context, text string) (*Lineage, erro
 		return nil, err
 	}
 	defer g.release()
-	cands, err := textCandidates(ctx, g.idx, text, words)
+	cands, matches, err := textCandidates(ctx, g.idx, text, words)
 	if err != nil {
 		return nil, err
 	}
-	items := make([]lineage.Item, len(cands))
-	byID := map[string]member{}
-	for i, c := range cands {
-		items[i] = lineage.Item{ID: c.Passage.ID, Date: c.Document.Date, Words: lineage.Normalise(c.Passage.Text)}
-		byID[c.Passage.ID] = c
-	}
-	matches := lineage.MatchText(text, items)
 	l := &Lineage{Members: []LineageMember{}}
 	if len(matches) == 0 {
 		return l, nil
+	}
+	byID := make(map[string]member, len(cands))
+	for _, c := range cands {
+		byID[c.Passage.ID] = c
 	}
 	members, err := withFamilies(ctx, g.idx, matches, byID)
 	if err != nil {
@@ -111,39 +109,6 @@ func (ix *Index) LineageOfText(ctx context.Context, text string) (*Lineage, erro
 type member struct {
 	Passage  corpus.Passage
 	Document corpus.Document
-}
-
-// textCandidates returns the passages sharing an LSH band key with the
-// text, and the best matches of its words on the unstemmed text.
-func textCandidates(ctx context.Context, idx bleve.Index, text string, words []string) ([]member, error) {
-	var bands []query.Query
-	for _, b := range lineage.Bands(lineage.Sign(words)) {
-		bands = append(bands, term(indexer.FieldLSH, b))
-	}
-	var out []member
-	if len(bands) > 0 {
-		byBand, err := storedPassages(ctx, idx, bleve.NewDisjunctionQuery(bands...), lineageCandidates)
-		if err != nil {
-			return nil, err
-		}
-		out = byBand
-	}
-	m := bleve.NewMatchQuery(text)
-	m.SetField(indexer.FieldText)
-	byWords, err := storedPassages(ctx, idx, m, lineageTextMatches)
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]bool{}
-	for _, c := range out {
-		seen[c.Passage.ID] = true
-	}
-	for _, c := range byWords {
-		if !seen[c.Passage.ID] {
-			out = append(out, c)
-		}
-	}
-	return out, nil
 }
 
 // withFamilies returns the matched passages and every member of their

@@ -1,0 +1,139 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/precedent/precedent/corpus/lineage"
+	"github.com/precedent/precedent/indexer"
+)
+
+// Bounds of the word query that backs up the LSH bands for pasted text:
+// it ORs only the text's rarest indexed words, so its cost does not grow
+// with the text's common words, and a candidate must carry half of them.
+const (
+	lineageRareWords = 10
+	lineageRareShare = 0.5
+)
+
+// textCandidates returns candidates for pasted text and those of them
+// that carry its wording: first the passages sharing an LSH band key
+// with it; only when none of them matches (a quoted part of a longer
+// paragraph, or heavy edits), also the best passages by its rarest words.
+func textCandidates(ctx context.Context, idx bleve.Index, text string, words []string) ([]member, []lineage.Match, error) {
+	cands, err := bandCandidates(ctx, idx, words)
+	if err != nil {
+		return nil, nil, err
+	}
+	if matches := matchCandidates(text, cands); len(matches) > 0 {
+		return cands, matches, nil
+	}
+	q, err := rareWordsQuery(ctx, idx, text)
+	if err != nil || q == nil {
+		return cands, nil, err
+	}
+	byWords, err := storedPassages(ctx, idx, q, lineageTextMatches)
+	if err != nil {
+		return nil, nil, err
+	}
+	seen := map[string]bool{}
+	for _, c := range cands {
+		seen[c.Passage.ID] = true
+	}
+	for _, c := range byWords {
+		if !seen[c.Passage.ID] {
+			cands = append(cands, c)
+		}
+	}
+	return cands, matchCandidates(text, cands), nil
+}
+
+// bandCandidates returns the passages sharing an LSH band key with words.
+func bandCandidates(ctx context.Context, idx bleve.Index, words []string) ([]member, error) {
+	var bands []query.Query
+	for _, b := range lineage.Bands(lineage.Sign(words)) {
+		bands = append(bands, term(indexer.FieldLSH, b))
+	}
+	if len(bands) == 0 {
+		return nil, nil
+	}
+	return storedPassages(ctx, idx, bleve.NewDisjunctionQuery(bands...), lineageCandidates)
+}
+
+// matchCandidates returns the candidates that carry text's wording.
+func matchCandidates(text string, cands []member) []lineage.Match {
+	items := make([]lineage.Item, len(cands))
+	for i, c := range cands {
+		items[i] = lineage.Item{ID: c.Passage.ID, Date: c.Document.Date, Words: lineage.Normalise(c.Passage.Text)}
+	}
+	return lineage.MatchText(text, items)
+}
+
+// rareWordsQuery returns a query for passages whose unstemmed text has at
+// least half of text's rarest indexed words, or nil when none of its
+// words is indexed.
+func rareWordsQuery(ctx context.Context, idx bleve.Index, text string) (query.Query, error) {
+	terms, err := rarestTerms(ctx, idx, text, lineageRareWords)
+	if err != nil || len(terms) == 0 {
+		return nil, err
+	}
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = term(indexer.FieldText, t)
+	}
+	d := bleve.NewDisjunctionQuery(qs...)
+	d.SetMin(float64(max(1, int(float64(len(terms))*lineageRareShare+0.5))))
+	return d, nil
+}
+
+// rarestTerms analyses text as the unstemmed text field is and returns up
+// to n of its distinct terms that occur in the index, rarest (fewest
+// passages) first.
+func rarestTerms(ctx context.Context, idx bleve.Index, text string, n int) ([]string, error) {
+	m := idx.Mapping()
+	analyzer := m.AnalyzerNamed(m.AnalyzerNameForPath(indexer.FieldText))
+	if analyzer == nil {
+		return nil, fmt.Errorf("search: no analyzer for field %s", indexer.FieldText)
+	}
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer r.Close()
+	type counted struct {
+		term  string
+		count uint64
+	}
+	var found []counted
+	seen := map[string]bool{}
+	for _, tok := range analyzer.Analyze([]byte(text)) {
+		t := string(tok.Term)
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		tfr, err := r.TermFieldReader(ctx, tok.Term, indexer.FieldText, false, false, false)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if c := tfr.Count(); c > 0 {
+			found = append(found, counted{t, c})
+		}
+		tfr.Close()
+	}
+	slices.SortFunc(found, func(a, b counted) int { return cmp.Or(cmp.Compare(a.count, b.count), cmp.Compare(a.term, b.term)) })
+	out := make([]string, 0, min(n, len(found)))
+	for _, c := range found[:min(n, len(found))] {
+		out = append(out, c.term)
+	}
+	return out, nil
+}
