@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -23,25 +24,43 @@ func (p *plan) addSharedFacets(sr *bleve.SearchRequest) {
 }
 
 // facets returns the requested facets in request order; shared holds the
-// main search's result (its Facets and Total).
-func (p *plan) facets(ctx context.Context, idx bleve.Index, q query.Query, shared *bleve.SearchResult) ([]Facet, error) {
+// main search's result (its Facets and Total). The counts of a facet with
+// a filter of its own are cached per generation: they do not change while
+// the user picks more values of that facet.
+func (p *plan) facets(ctx context.Context, g *generation, q query.Query, shared *bleve.SearchResult) ([]Facet, error) {
 	if len(p.req.Facets) == 0 {
 		return nil, nil
 	}
 	out := make([]Facet, 0, len(p.req.Facets))
 	for _, f := range p.req.Facets {
-		res := shared
-		if _, own := p.filters.fields[f]; own {
-			sr := bleve.NewSearchRequestOptions(p.filtered(q, f), 0, 0, false)
-			sr.AddFacet(f, bleve.NewFacetRequest(f, p.req.FacetSize))
-			var err error
-			if res, err = idx.SearchInContext(ctx, sr); err != nil {
-				return nil, fmt.Errorf("search: facet %s: %w", f, err)
-			}
+		if _, own := p.filters.fields[f]; !own {
+			out = append(out, facetOf(f, shared))
+			continue
 		}
-		out = append(out, facetOf(f, res))
+		key := p.facetKey(f)
+		if cached, ok := g.cache.get(key); ok {
+			out = append(out, cached.(Facet))
+			continue
+		}
+		sr := bleve.NewSearchRequestOptions(p.filtered(q, f), 0, 0, false)
+		sr.AddFacet(f, bleve.NewFacetRequest(f, p.req.FacetSize))
+		res, err := g.idx.SearchInContext(ctx, sr)
+		if err != nil {
+			return nil, fmt.Errorf("search: facet %s: %w", f, err)
+		}
+		facet := facetOf(f, res)
+		g.cache.add(key, facet, facetSize(facet))
+		out = append(out, facet)
 	}
 	return out, nil
+}
+
+// facetKey is the cache key of field's counts under every filter but its own.
+func (p *plan) facetKey(field string) string {
+	filters := maps.Clone(p.req.Filters)
+	delete(filters, field)
+	return requestKey("facet", Request{Query: p.req.Query, Filters: filters, From: p.req.From, To: p.req.To,
+		Facets: []string{field}, FacetSize: p.req.FacetSize})
 }
 
 // facetOf converts Bleve's facet result. Total is the number of passages

@@ -38,6 +38,7 @@ type Index struct {
 type generation struct {
 	path      string
 	idx       bleve.Index
+	cache     *answerCache // answers of this generation only
 	refs      atomic.Int64
 	closeOnce sync.Once
 }
@@ -69,7 +70,7 @@ func openGeneration(path string) (*generation, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &generation{path: path, idx: idx}
+	g := &generation{path: path, idx: idx, cache: newAnswerCache(cacheEntries, cacheBytes)}
 	g.refs.Store(1)
 	return g, nil
 }

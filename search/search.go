@@ -105,7 +105,8 @@ func validateFacets(req *Request) error {
 }
 
 // Search runs a request on the live generation. A *Error is the client's
-// mistake; any other error is the server's.
+// mistake; any other error is the server's. Answers are cached per
+// generation (see answerCache), so a repeated request costs a lookup.
 func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	start := time.Now()
 	p, err := validate(req)
@@ -117,6 +118,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 		return nil, err
 	}
 	defer g.release()
+	key := requestKey("search", p.req)
+	if cached, ok := g.cache.get(key); ok {
+		resp := copyResponse(cached.(*Response))
+		resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		return resp, nil
+	}
 	ctx, cancel := context.WithTimeout(ctx, SearchTimeout)
 	defer cancel()
 
@@ -138,9 +145,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	if resp.Facets, err = p.facets(ctx, g.idx, q, res); err != nil {
+	if resp.Facets, err = p.facets(ctx, g, q, res); err != nil {
 		return nil, err
 	}
+	g.cache.add(key, resp, responseSize(resp))
+	resp = copyResponse(resp)
 	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return resp, nil
 }
