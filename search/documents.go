@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -251,7 +252,7 @@ func neighbours(ctx context.Context, idx bleve.Index, p corpus.Passage) (prev, n
 const MaxFacetValues = 1000
 
 // FacetValues returns every value of a facet field (at most MaxFacetValues)
-// with its count over the whole index.
+// with its count over the whole index, cached with the generation.
 func (ix *Index) FacetValues(ctx context.Context, field string) (*Facet, error) {
 	if !validFilterField(field) {
 		return nil, unknownField(field, "facet")
@@ -261,12 +262,21 @@ func (ix *Index) FacetValues(ctx context.Context, field string) (*Facet, error) 
 		return nil, err
 	}
 	defer g.release()
+	key := "values:" + field
+	if cached, ok := g.cache.get(key); ok {
+		f := cached.(Facet)
+		f.Terms = slices.Clone(f.Terms)
+		return &f, nil
+	}
 	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
 	sr.AddFacet(field, bleve.NewFacetRequest(field, MaxFacetValues))
+	sr.Score = bleve.ScoreNone
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: facet values of %s: %w", field, err)
 	}
 	f := facetOf(field, res)
+	g.cache.add(key, f, facetSize(f))
+	f.Terms = slices.Clone(f.Terms)
 	return &f, nil
 }

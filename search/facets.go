@@ -44,6 +44,7 @@ func (p *plan) facets(ctx context.Context, g *generation, q query.Query, shared 
 		}
 		sr := bleve.NewSearchRequestOptions(p.filtered(q, f), 0, 0, false)
 		sr.AddFacet(f, bleve.NewFacetRequest(f, p.req.FacetSize))
+		sr.Score = bleve.ScoreNone // no hits to rank
 		res, err := g.idx.SearchInContext(ctx, sr)
 		if err != nil {
 			return nil, fmt.Errorf("search: facet %s: %w", f, err)
