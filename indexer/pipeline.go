@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/precedent/precedent/corpus"
 	"github.com/precedent/precedent/corpus/lineage"
@@ -34,20 +35,40 @@ func CorpusOptions(corpusDir, dataDir string, extractPDF func(path string) (*pdf
 		},
 		IsMetadataFile: load.IsMetadataFile,
 		Tag:            tag.Document,
-		NewLineage:     func() Lineage { return &corpusLineage{index: map[string]int{}} },
+		NewLineage:     func() Lineage { return newCorpusLineage() },
 		Version:        executableHash(),
 	}
 }
 
-// corpusLineage collects passages for lineage.Families.
+// corpusLineage collects passages for lineage.Families. What it holds per
+// passage is what Families needs: the id, the date and the normalised words,
+// whose strings are interned (each distinct word is held once, not once per
+// occurrence, and not the passage text they were cut from). Bands releases
+// a passage's words, as Build asks for each passage's bands once, after
+// Families.
 type corpusLineage struct {
 	items []lineage.Item
-	index map[string]int // passage id -> items index
+	index map[string]int    // passage id -> items index
+	vocab map[string]string // interned words
+}
+
+func newCorpusLineage() *corpusLineage {
+	return &corpusLineage{index: map[string]int{}, vocab: map[string]string{}}
 }
 
 func (l *corpusLineage) Add(id, date, text string) {
+	norm := lineage.Normalise(text)
+	words := make([]string, len(norm))
+	for i, w := range norm {
+		v, ok := l.vocab[w]
+		if !ok {
+			v = strings.Clone(w)
+			l.vocab[v] = v
+		}
+		words[i] = v
+	}
 	l.index[id] = len(l.items)
-	l.items = append(l.items, lineage.Item{ID: id, Date: date, Words: lineage.Normalise(text)})
+	l.items = append(l.items, lineage.Item{ID: id, Date: date, Words: words})
 }
 
 func (l *corpusLineage) Families() map[string]string { return lineage.Families(l.items) }
@@ -57,7 +78,9 @@ func (l *corpusLineage) Bands(id string) []string {
 	if !ok || len(l.items[i].Words) == 0 {
 		return nil
 	}
-	return lineage.Bands(lineage.Sign(l.items[i].Words))
+	bands := lineage.Bands(lineage.Sign(l.items[i].Words))
+	l.items[i].Words = nil
+	return bands
 }
 
 // executableHash returns the sha256 of the running executable, or "" when
