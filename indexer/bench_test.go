@@ -54,10 +54,7 @@ func BenchmarkIndex(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for i := range b.N {
-				w, err := newGenerationWriter(filepath.Join(b.TempDir(), fmt.Sprint(i)), size, nil, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
+				w := newGenerationWriter(filepath.Join(b.TempDir(), fmt.Sprint(i)), size, nil, nil)
 				for _, d := range docs {
 					if err := w.add(d); err != nil {
 						b.Fatal(err)

@@ -21,7 +21,9 @@ import (
 // passages changed language family, are indexed (families are computed
 // over the whole corpus on every run). When more than half the documents
 // need indexing, or the live generation cannot be reused, the generation is
-// rebuilt from the cache. When no file changed, no generation is built.
+// rebuilt from the cache with Bleve's offline builder (segments written per
+// batch and merged once, at the end). When no file changed, no generation
+// is built.
 //
 // A run killed at any point leaves the live generation untouched: the new
 // one is built under a temporary name, closed, renamed into place, and only
@@ -184,9 +186,8 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, c
 			os.RemoveAll(dir) // an unusable copy: rebuild instead
 		}
 	}
-	w, err := newGenerationWriter(dir, opt.BatchSize, families, col.lineage)
 	r.Update, r.Reindexed = UpdateFull, len(kept)
-	return w, updatePlan{add: kept}, err
+	return newGenerationWriter(dir, opt.BatchSize, families, col.lineage), updatePlan{add: kept}, nil
 }
 
 // writeGeneration applies plan through w and closes it with the manifest.

@@ -30,15 +30,18 @@ type Options struct {
 	// results of another version are redone. Use the binary's hash.
 	Version string
 
-	Workers   int // files extracted at once; default 2
-	BatchSize int // passages per Bleve batch; default DefaultBatchSize
+	Workers int // files extracted at once; default 2
+	// BatchSize is the passages per Bleve batch: per segment of a full
+	// rebuild (merged once at the end), per batch of an update. Default
+	// DefaultBatchSize.
+	BatchSize int
 	// Progress, when set, is called after each file of a phase
 	// ("extract", then "index").
 	Progress func(phase string, done, total int)
 }
 
 // DefaultBatchSize is the number of passages per Bleve batch (measured by
-// BenchmarkBatchSize).
+// BenchmarkIndex; larger batches cost memory more than they save time).
 const DefaultBatchSize = 1000
 
 // Lineage groups the passages of a corpus into language families.

@@ -30,32 +30,37 @@ const builderMergeMax = 10
 // builderSink writes a new generation with Bleve's offline builder: each
 // batch becomes a segment file, and the segments are merged once, at close,
 // into the generation's single segment (no background merging while
-// loading, as the live update path would do).
+// loading, as the live update path would do). The builder starts with the
+// first passage: it cannot close without one, so a generation with no
+// passages is created as an empty index instead.
 type builderSink struct {
-	path    string
-	builder bleve.Builder
+	path      string
+	batchSize int
+	builder   bleve.Builder
 }
 
-func newBuilderSink(path string, batchSize int) (*builderSink, error) {
-	m, err := NewMapping()
-	if err != nil {
-		return nil, err
-	}
-	b, err := bleve.NewBuilder(path, m, map[string]interface{}{
-		"batchSize": batchSize,
-		"mergeMax":  builderMergeMax,
-		// The builder's scratch segments go inside the generation being
-		// built (not the system temp dir): same file system for its final
-		// rename, and a killed run leaves nothing outside the .build- dir.
-		"buildPathPrefix": path,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("creating index generation: %w", err)
-	}
-	return &builderSink{path: path, builder: b}, nil
+func newBuilderSink(path string, batchSize int) *builderSink {
+	return &builderSink{path: path, batchSize: batchSize}
 }
 
 func (s *builderSink) index(id string, fields map[string]interface{}) error {
+	if s.builder == nil {
+		m, err := NewMapping()
+		if err != nil {
+			return err
+		}
+		s.builder, err = bleve.NewBuilder(s.path, m, map[string]interface{}{
+			"batchSize": s.batchSize,
+			"mergeMax":  builderMergeMax,
+			// The builder's scratch segments go inside the generation being
+			// built (not the system temp dir): same file system for its final
+			// rename, and a killed run leaves nothing outside the .build- dir.
+			"buildPathPrefix": s.path,
+		})
+		if err != nil {
+			return fmt.Errorf("creating index generation: %w", err)
+		}
+	}
 	return s.builder.Index(id, fields)
 }
 
@@ -67,6 +72,17 @@ func (s *builderSink) remove(string) error {
 // metadata: the builder's config cannot carry it (bleve.NewBuilder replaces
 // its "internal" entry with the mapping).
 func (s *builderSink) finish(m generationManifest) error {
+	var idx bleve.Index
+	if s.builder == nil {
+		mapping, err := NewMapping()
+		if err != nil {
+			return err
+		}
+		if idx, err = bleve.New(s.path, mapping); err != nil {
+			return fmt.Errorf("creating index generation: %w", err)
+		}
+		return closeWithMetadata(idx, m)
+	}
 	if err := s.builder.Close(); err != nil {
 		return fmt.Errorf("merging the generation's segments: %w", err)
 	}

@@ -29,12 +29,8 @@ type generationWriter struct {
 
 // newGenerationWriter creates an empty generation at path, written with
 // Bleve's offline builder.
-func newGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) (*generationWriter, error) {
-	s, err := newBuilderSink(path, batchSize)
-	if err != nil {
-		return nil, err
-	}
-	return &generationWriter{sink: s, families: families, lineage: lin}, nil
+func newGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) *generationWriter {
+	return &generationWriter{sink: newBuilderSink(path, batchSize), families: families, lineage: lin}
 }
 
 // openGenerationWriter opens the copy of a generation at path for updates.

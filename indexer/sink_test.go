@@ -1,0 +1,74 @@
+package indexer
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/precedent/precedent/corpus"
+)
+
+// TestFullBuildSegments checks what the offline builder leaves: one
+// segment however many batches, no scratch directory, the format version
+// and manifest stored, every passage searchable by id.
+func TestFullBuildSegments(t *testing.T) {
+	for _, batch := range []int{1, 2, 1000} {
+		t.Run(fmt.Sprintf("batch=%d", batch), func(t *testing.T) {
+			opt := fixtureOptions(t, "testdata/corpus")
+			opt.BatchSize = batch
+			r, err := Build(context.Background(), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gen, err := CurrentGeneration(opt.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := segmentFiles(gen); n != 1 {
+				t.Errorf("%d segment files, want 1", n)
+			}
+			entries, err := os.ReadDir(gen)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), "scorch-offline-build") {
+					t.Errorf("builder scratch dir %s left in the generation", e.Name())
+				}
+			}
+			idx := openLive(t, opt.Data) // checks the format version
+			if n, err := idx.DocCount(); err != nil || int(n) != r.Passages {
+				t.Errorf("DocCount = %d, %v; want %d", n, err, r.Passages)
+			}
+			if m := openLiveManifest(opt.Data).manifest; len(m.Kept) != r.Indexed {
+				t.Errorf("manifest keeps %d files, want %d", len(m.Kept), r.Indexed)
+			}
+		})
+	}
+}
+
+// TestEmptyGeneration: a corpus whose every file is skipped still gets a
+// live (empty) generation, which the builder alone could not write.
+func TestEmptyGeneration(t *testing.T) {
+	opt := fixtureOptions(t, "testdata/corpus")
+	opt.Load = func(string, string) (*corpus.Document, error) {
+		return nil, &Skipped{Reason: "declined by the test"}
+	}
+	r, err := Build(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Passages != 0 || !r.NewGeneration {
+		t.Fatalf("report: %d passages, new generation %v; want 0, true", r.Passages, r.NewGeneration)
+	}
+	idx := openLive(t, opt.Data)
+	if n, err := idx.DocCount(); err != nil || n != 0 {
+		t.Errorf("DocCount = %d, %v; want 0", n, err)
+	}
+	if _, err := os.Stat(filepath.Join(IndexDir(opt.Data), r.Generation)); err != nil {
+		t.Error(err)
+	}
+}
