@@ -110,3 +110,20 @@ func TestCachedSearch(t *testing.T) {
 		t.Errorf("%d cache entries after picking a second state, want 3", n)
 	}
 }
+
+func TestOpenWithoutAnswerCache(t *testing.T) {
+	ix, err := OpenWith(buildFixtureIndex(t), Options{NoAnswerCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	req := Request{Query: "*", Facets: []string{FieldState, FieldTopic}}
+	for range 2 {
+		if _, err := ix.Search(context.Background(), req); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := ix.current.Load().cache.len(); n != 0 {
+		t.Errorf("%d answers cached with the cache off", n)
+	}
+}

@@ -26,6 +26,7 @@ const (
 // generation, which is closed after the last of them. Safe for concurrent use.
 type Index struct {
 	dataDir string
+	opt     Options
 	current atomic.Pointer[generation]
 
 	reloadMu  sync.Mutex
@@ -49,28 +50,42 @@ func (g *generation) release() {
 	}
 }
 
-// Open opens the live generation of dataDir read-only.
-func Open(dataDir string) (*Index, error) {
+// Options change how an Index answers.
+type Options struct {
+	// NoAnswerCache turns off the per-generation cache of answers, so that
+	// every request costs a search (benchmarks of the search work use it).
+	NoAnswerCache bool
+}
+
+// Open opens the live generation of dataDir read-only, with the answer cache.
+func Open(dataDir string) (*Index, error) { return OpenWith(dataDir, Options{}) }
+
+// OpenWith opens the live generation of dataDir read-only with opt.
+func OpenWith(dataDir string, opt Options) (*Index, error) {
 	path, err := indexer.CurrentGeneration(dataDir)
 	if err != nil {
 		return nil, err
 	}
-	g, err := openGeneration(path)
+	g, err := openGeneration(path, opt)
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dataDir: dataDir}
+	ix := &Index{dataDir: dataDir, opt: opt}
 	ix.current.Store(g)
 	ix.lastCheck.Store(time.Now().UnixNano())
 	return ix, nil
 }
 
-func openGeneration(path string) (*generation, error) {
+func openGeneration(path string, opt Options) (*generation, error) {
 	idx, err := indexer.OpenGeneration(path)
 	if err != nil {
 		return nil, err
 	}
-	g := &generation{path: path, idx: idx, cache: newAnswerCache(cacheEntries, cacheBytes)}
+	entries, bytes := cacheEntries, cacheBytes
+	if opt.NoAnswerCache {
+		entries, bytes = 0, 0
+	}
+	g := &generation{path: path, idx: idx, cache: newAnswerCache(entries, bytes)}
 	g.refs.Store(1)
 	return g, nil
 }
@@ -119,7 +134,7 @@ func (ix *Index) reload() error {
 	if old == nil || old.path == path || ix.closed.Load() {
 		return nil
 	}
-	g, err := openGeneration(path)
+	g, err := openGeneration(path, ix.opt)
 	if err != nil {
 		return err
 	}

@@ -34,10 +34,12 @@ const ClassAll = "all"
 
 // MeasureServe opens dataDir's index, times the first query, then runs the
 // mix in-process (one query at a time) and through the api handler on a
-// loopback listener with httpBudget.Clients concurrent clients.
+// loopback listener with httpBudget.Clients concurrent clients. The index's
+// answer cache is off: the mix repeats its queries, and a cached answer
+// would measure the cache rather than the search.
 func MeasureServe(ctx context.Context, dataDir string, mix []Query, inproc, httpBudget Budget) (*ServeResult, error) {
 	t := time.Now()
-	ix, err := search.Open(dataDir)
+	ix, err := search.OpenWith(dataDir, search.Options{NoAnswerCache: true})
 	if err != nil {
 		return nil, err
 	}
