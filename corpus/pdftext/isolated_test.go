@@ -27,17 +27,20 @@ func TestMain(m *testing.M) {
 	case "crash":
 		panic("worker blew up on purpose")
 	case "hog":
-		var keep [][]byte
 		for {
 			b := make([]byte, 16<<20)
 			for i := range b {
 				b[i] = 1
 			}
-			keep = append(keep, b)
+			hogged = append(hogged, b)
 		}
 	}
 	os.Exit(0)
 }
+
+// hogged keeps the memory of the "hog" worker reachable, as a memory bomb
+// in a PDF parser would.
+var hogged [][]byte
 
 func testWorker(mode string) Isolated {
 	return Isolated{Exe: os.Args[0], Args: []string{"-test.run=^$"}, Env: []string{workerMode + "=" + mode},
