@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
 
@@ -27,16 +28,23 @@ func TestFacetSums(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, fc := range resp.Facets[:len(singleValued)] {
-					sum := fc.Other + fc.Missing
-					for _, term := range fc.Terms {
-						sum += term.Count
-					}
-					if sum != fc.Total {
-						t.Errorf("q=%q filters=%v facet %s: terms+other+missing = %d, total %d", q, f, fc.Field, sum, fc.Total)
-					}
-				}
+				checkFacetSums(t, fmt.Sprintf("q=%q filters=%v", q, f), resp.Facets[:len(singleValued)])
 			}
+		}
+	}
+}
+
+// checkFacetSums checks that the counts of single-valued facets add up:
+// terms + other + missing == total.
+func checkFacetSums(t *testing.T, search string, facets []Facet) {
+	t.Helper()
+	for _, fc := range facets {
+		sum := fc.Other + fc.Missing
+		for _, term := range fc.Terms {
+			sum += term.Count
+		}
+		if sum != fc.Total {
+			t.Errorf("%s facet %s: terms+other+missing = %d, total %d", search, fc.Field, sum, fc.Total)
 		}
 	}
 }
