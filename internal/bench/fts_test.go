@@ -2,7 +2,10 @@ package bench
 
 import (
 	"context"
+	"database/sql"
 	"testing"
+
+	"github.com/precedent/precedent/search"
 )
 
 // TestFTSPeerAgreesOnPhrases checks that the peer answers the same work:
@@ -24,7 +27,6 @@ func TestFTSPeerAgreesOnPhrases(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ctx := context.Background()
 	for _, phrase := range []string{
 		`"information technologies"`,
 		`"the conduct of states"`,
@@ -35,18 +37,7 @@ func TestFTSPeerAgreesOnPhrases(t *testing.T) {
 		`"no such wording anywhere"`,
 	} {
 		t.Run(phrase, func(t *testing.T) {
-			q := Query{Class: ClassPhrase, Q: phrase, Match: phrase}
-			resp, err := ix.Search(ctx, q.Request())
-			if err != nil {
-				t.Fatal(err)
-			}
-			n, err := ftsQuery(ctx, db, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if uint64(n) != resp.Total {
-				t.Errorf("FTS5 counts %d passages, Precedent %d", n, resp.Total)
-			}
+			sameCount(t, ix, db, Query{Class: ClassPhrase, Q: phrase, Match: phrase})
 		})
 	}
 }
@@ -62,7 +53,6 @@ func TestFTSFacetsAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ctx := context.Background()
 	for _, q := range []Query{
 		{Class: ClassFacets, Q: "states", Match: `"states"`, Facets: FiveFacets},
 		{Class: ClassBrowse, Facets: FiveFacets},
@@ -70,17 +60,23 @@ func TestFTSFacetsAnswer(t *testing.T) {
 		{Class: ClassFilter, Q: "states", Match: `"states"`, From: 2014, To: 2019},
 	} {
 		t.Run(q.Class, func(t *testing.T) {
-			resp, err := ix.Search(ctx, q.Request())
-			if err != nil {
-				t.Fatal(err)
-			}
-			n, err := ftsQuery(ctx, db, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if uint64(n) != resp.Total {
-				t.Errorf("FTS5 counts %d passages, Precedent %d", n, resp.Total)
-			}
+			sameCount(t, ix, db, q)
 		})
+	}
+}
+
+// sameCount checks that FTS5 and Precedent count the same passages for q.
+func sameCount(t *testing.T, ix *search.Index, db *sql.DB, q Query) {
+	t.Helper()
+	resp, err := ix.Search(context.Background(), q.Request())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := ftsQuery(context.Background(), db, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if uint64(n) != resp.Total {
+		t.Errorf("FTS5 counts %d passages, Precedent %d", n, resp.Total)
 	}
 }
