@@ -4,9 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"runtime"
 	"slices"
-	"sync"
 )
 
 // Family thresholds, checked against the hand-built families of the
@@ -39,30 +37,22 @@ type Item struct {
 }
 
 // Families groups items into language families and returns the family id
-// of every item that shares its wording with at least one other item.
-// Candidates come from LSH buckets, are confirmed by exact alignment
-// (Similarity >= PairThreshold) and merged with union-find; each linked
-// group is then split around anchors (see AnchorThreshold). A family's id
-// derives from its earliest member's id (FamilyID), so it is stable while
-// no earlier member appears. Time and memory grow near-linearly with the
-// number of items (see TestScale).
+// of every item that shares its wording with at least one other item. It
+// is a Store kept in memory; see Store.Families.
 func Families(items []Item) map[string]string {
-	order := make([]int, len(items))
-	for i := range order {
-		order[i] = i
+	s, err := NewStore("")
+	if err != nil {
+		panic(err) // a Store in memory has no file to create
 	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		return cmp.Or(cmp.Compare(items[x].Date, items[y].Date), cmp.Compare(items[x].ID, items[y].ID))
-	})
-	sorted := make([]Item, len(items))
-	for i, o := range order {
-		sorted[i] = items[o]
+	defer s.Close()
+	for _, it := range items {
+		s.Add(it.ID, it.Date, it.Words)
 	}
-	g := newGrouping(sorted)
-	for b := range NumBands {
-		g.linkBand(b)
+	fams, err := s.Families()
+	if err != nil {
+		panic(err) // nor any file to read
 	}
-	return g.families()
+	return fams
 }
 
 // FamilyID returns the id of the family whose earliest member is the
@@ -72,40 +62,59 @@ func FamilyID(earliest string) string {
 	return "fam-" + hex.EncodeToString(sum[:8])
 }
 
-// grouping is the state of one Families run; items are in date order, so
-// the lowest index of a group is its earliest member (its anchor).
-type grouping struct {
-	items  []Item
-	sigs   []Signature
-	parent []int32
-	tried  map[uint64]struct{} // pairs already rejected
+// Families groups the passages added into language families and returns
+// the family id of every passage that shares its wording with at least one
+// other passage (the map's values are shared: one string per family).
+// Candidates come from LSH buckets, are confirmed by exact alignment
+// (Similarity >= PairThreshold) and merged with union-find; each linked
+// group is then split around anchors (see AnchorThreshold). A family's id
+// derives from its earliest member's id (FamilyID), so it is stable while
+// no earlier member appears. Time grows near-linearly with the number of
+// passages (see TestScale); memory by about 30 bytes per passage besides
+// the Store's own (the date order, union-find parents, one band's bucket
+// entries at a time, the families) and the map returned.
+func (s *Store) Families() (map[string]string, error) {
+	if err := s.finishWriting(); err != nil {
+		return nil, err
+	}
+	g := newGrouping(s)
+	for b := range NumBands {
+		if err := g.linkBand(b); err != nil {
+			return nil, err
+		}
+	}
+	g.entries, g.rank, g.tried = nil, nil, nil
+	return g.families()
 }
 
-func newGrouping(items []Item) *grouping {
-	g := &grouping{items: items, sigs: signAll(items), parent: make([]int32, len(items)),
-		tried: map[uint64]struct{}{}}
-	for i := range g.parent {
+// grouping is the state of one Families run over items in date order
+// (by their index in order), so the lowest index of a group is its
+// earliest member (its anchor).
+type grouping struct {
+	s       *Store
+	order   []int32 // date order -> Add index
+	rank    []int32 // Add index -> date order
+	parent  []int32
+	tried   map[uint64]struct{} // pairs already rejected
+	entries []bandEntry         // one band's, reused
+	a, b    record              // the last records read by confirmed
+}
+
+func newGrouping(s *Store) *grouping {
+	n := len(s.ids)
+	g := &grouping{s: s, order: make([]int32, n), rank: make([]int32, n), parent: make([]int32, n),
+		tried: map[uint64]struct{}{}, a: record{item: -1}, b: record{item: -1}}
+	for i := range g.order {
+		g.order[i] = int32(i)
+	}
+	slices.SortStableFunc(g.order, func(x, y int32) int {
+		return cmp.Or(cmp.Compare(s.dates[s.date[x]], s.dates[s.date[y]]), cmp.Compare(s.ids[x], s.ids[y]))
+	})
+	for i, o := range g.order {
+		g.rank[o] = int32(i)
 		g.parent[i] = int32(i)
 	}
 	return g
-}
-
-// signAll signs every item long enough to join a family, in parallel.
-func signAll(items []Item) []Signature {
-	sigs := make([]Signature, len(items))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(items); i += workers {
-				if len(items[i].Words) >= MinWords {
-					sigs[i] = Sign(items[i].Words)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return sigs
 }
 
 type bandEntry struct {
@@ -113,13 +122,16 @@ type bandEntry struct {
 	item int32
 }
 
-// linkBand buckets the items by band b and links similar bucket members.
-func (g *grouping) linkBand(b int) {
-	entries := make([]bandEntry, 0, len(g.items))
-	for i, sig := range g.sigs {
-		if sig != nil {
-			entries = append(entries, bandEntry{bandHash(sig, b), int32(i)})
-		}
+// linkBand buckets the items by band b and links similar bucket members:
+// each member is compared with its bucketWindow predecessors in date order.
+func (g *grouping) linkBand(b int) error {
+	entries := g.entries[:0]
+	err := g.s.bandHashes(b, func(i int, h uint64) {
+		entries = append(entries, bandEntry{h, g.rank[i]})
+	})
+	g.entries = entries
+	if err != nil {
+		return err
 	}
 	slices.SortFunc(entries, func(x, y bandEntry) int {
 		return cmp.Or(cmp.Compare(x.hash, y.hash), cmp.Compare(x.item, y.item))
@@ -130,38 +142,50 @@ func (g *grouping) linkBand(b int) {
 			start = i
 		}
 		for j := max(start, i-bucketWindow); j < i; j++ {
-			g.link(int(entries[j].item), int(entries[i].item))
+			if err := g.link(int(entries[j].item), int(entries[i].item)); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
 // link merges the groups of items i < j when their wording is confirmed.
-func (g *grouping) link(i, j int) {
+func (g *grouping) link(i, j int) error {
 	ri, rj := g.find(i), g.find(j)
 	if ri == rj {
-		return
+		return nil
 	}
 	key := uint64(i)<<32 | uint64(j)
 	if _, ok := g.tried[key]; ok {
-		return
+		return nil
 	}
-	if !g.confirmed(i, j) {
+	ok, err := g.confirmed(i, j)
+	if err != nil || !ok {
 		g.tried[key] = struct{}{}
-		return
+		return err
 	}
 	g.parent[max(ri, rj)] = int32(min(ri, rj))
+	return nil
 }
 
 // confirmed reports whether items i and j share their wording.
-func (g *grouping) confirmed(i, j int) bool {
-	a, b := len(g.items[i].Words), len(g.items[j].Words)
+func (g *grouping) confirmed(i, j int) (bool, error) {
+	x, y := int(g.order[i]), int(g.order[j])
+	a, b := g.s.lens[x], g.s.lens[y]
 	if 2*float64(min(a, b)) < PairThreshold*float64(a+b) { // even full overlap falls short
-		return false
+		return false, nil
 	}
-	if Estimate(g.sigs[i], g.sigs[j]) < minEstimate {
-		return false
+	if err := g.s.read(x, &g.a); err != nil {
+		return false, err
 	}
-	return Similarity(g.items[i].Words, g.items[j].Words) >= PairThreshold
+	if err := g.s.read(y, &g.b); err != nil {
+		return false, err
+	}
+	if Estimate(g.a.sig, g.b.sig) < minEstimate {
+		return false, nil
+	}
+	return similarity(g.a.words, g.b.words) >= PairThreshold, nil
 }
 
 // find returns the root (earliest member) of i's group, halving paths.
@@ -177,46 +201,95 @@ func (g *grouping) find(i int) int {
 // order, a member joins the family of the most similar anchor with
 // Similarity >= AnchorThreshold, or else starts (anchors) a family of its own.
 // Families of one member are dropped.
-func (g *grouping) families() map[string]string {
-	groups := make(map[int][]int)
-	for i := range g.items {
-		r := g.find(i)
-		groups[r] = append(groups[r], i) // ascending, so date order
-	}
+func (g *grouping) families() (map[string]string, error) {
+	members, bounds := g.groups()
 	out := make(map[string]string)
-	for _, members := range groups {
-		if len(members) < 2 {
-			continue
+	var sp splitter
+	for k := 1; k < len(bounds); k++ {
+		group := members[bounds[k-1]:bounds[k]]
+		anchorOf, err := sp.split(g, group)
+		if err != nil {
+			return nil, err
 		}
-		anchorOf := g.split(members)
-		size := make(map[int]int)
+		size := make(map[int32]int, len(sp.anchors))
 		for _, a := range anchorOf {
 			size[a]++
 		}
-		for k, m := range members {
-			if a := anchorOf[k]; size[a] > 1 {
-				out[g.items[m].ID] = FamilyID(g.items[a].ID)
+		ids := make(map[int32]string, len(sp.anchors))
+		for k, m := range group {
+			a := anchorOf[k]
+			if size[a] < 2 {
+				continue
 			}
+			id, ok := ids[a]
+			if !ok {
+				id = FamilyID(g.s.ids[g.order[a]])
+				ids[a] = id
+			}
+			out[g.s.ids[g.order[m]]] = id
 		}
 	}
-	return out
+	return out, nil
+}
+
+// groups returns the members of the linked groups of two or more items,
+// group after group, each in date order: group k is
+// members[bounds[k]:bounds[k+1]].
+func (g *grouping) groups() (members []int32, bounds []int) {
+	n := len(g.parent)
+	size := make([]int32, n)
+	for i := range n {
+		r := g.find(i)
+		g.parent[i] = int32(r)
+		size[r]++
+	}
+	pos := make([]int32, n) // where a root's group starts in members
+	bounds = []int{0}
+	total := int32(0)
+	for i := range n {
+		if size[i] >= 2 {
+			pos[i] = total
+			total += size[i]
+			bounds = append(bounds, int(total))
+		}
+	}
+	members = make([]int32, total)
+	for i := range n {
+		if r := g.parent[i]; size[r] >= 2 {
+			members[pos[r]] = int32(i)
+			pos[r]++
+		}
+	}
+	return members, bounds
+}
+
+// splitter splits linked groups, holding the words of one group's anchors.
+type splitter struct {
+	anchors []int32    // date-order indexes
+	words   [][]uint32 // their words
+	r       record
 }
 
 // split returns the anchor of each member of a linked group.
-func (g *grouping) split(members []int) []int {
-	anchorOf := make([]int, len(members))
-	var anchors []int
+func (sp *splitter) split(g *grouping, members []int32) ([]int32, error) {
+	anchorOf := make([]int32, len(members))
+	sp.anchors, sp.words = sp.anchors[:0], sp.words[:0]
+	sp.r.item = -1
 	for k, m := range members {
+		if err := g.s.read(int(g.order[m]), &sp.r); err != nil {
+			return nil, err
+		}
 		best, bestSim := m, AnchorThreshold
-		for _, a := range anchors {
-			if s := Similarity(g.items[a].Words, g.items[m].Words); s >= bestSim {
+		for x, a := range sp.anchors {
+			if s := similarity(sp.words[x], sp.r.words); s >= bestSim {
 				best, bestSim = a, s
 			}
 		}
 		if best == m {
-			anchors = append(anchors, m)
+			sp.anchors = append(sp.anchors, m)
+			sp.words = append(sp.words, slices.Clone(sp.r.words))
 		}
 		anchorOf[k] = best
 	}
-	return anchorOf
+	return anchorOf, nil
 }

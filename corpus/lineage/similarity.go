@@ -56,7 +56,7 @@ func align(a, b []string) []diffmatchpatch.Diff {
 // bit-parallel (Hyyrö's algorithm) in O(len(a)·len(b)/64) time, which is
 // what family confirmation spends its time on. Diff aligns with go-diff,
 // whose alignment has the same length (see TestCommonMatchesDiff).
-func common(a, b []string) int {
+func common[T comparable](a, b []T) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -64,7 +64,7 @@ func common(a, b []string) int {
 		return 0
 	}
 	w := (len(a) + 63) / 64
-	symbol := make(map[string]int, len(a))
+	symbol := make(map[T]int, len(a))
 	var masks []uint64 // w words per distinct word of a: where it occurs
 	for i, word := range a {
 		k, ok := symbol[word]
@@ -102,7 +102,10 @@ func common(a, b []string) int {
 // Similarity returns how much wording two normalised word sequences share,
 // from 0 to 1: twice the words of their best alignment over the words of
 // both (1 for identical texts; swapping two words of 40 gives about 0.97).
-func Similarity(a, b []string) float64 {
+func Similarity(a, b []string) float64 { return similarity(a, b) }
+
+// similarity is Similarity of words as strings or as word numbers.
+func similarity[T comparable](a, b []T) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}

@@ -1,0 +1,95 @@
+package lineage
+
+import (
+	"fmt"
+	"os"
+)
+
+// spillBuffer is how many bytes a spill buffers before writing them out.
+const spillBuffer = 1 << 20
+
+// spill is an append-only byte store: a temporary file (unlinked as soon as
+// it is created, so nothing is left behind by a crash) or, without a
+// directory, memory. Reads see what was appended before the last flush.
+type spill struct {
+	f    *os.File // nil: the bytes are in mem
+	mem  []byte
+	buf  []byte // appended, not yet written to f
+	size int64  // bytes appended
+	err  error  // first write error
+}
+
+// newSpill opens a spill in dir, or in memory when dir is "".
+func newSpill(dir string) (*spill, error) {
+	if dir == "" {
+		return &spill{}, nil
+	}
+	f, err := os.CreateTemp(dir, ".lineage-*")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &spill{f: f, buf: make([]byte, 0, spillBuffer)}, nil
+}
+
+// append adds p and returns its offset.
+func (s *spill) append(p []byte) int64 {
+	off := s.size
+	s.size += int64(len(p))
+	if s.f == nil {
+		s.mem = append(s.mem, p...)
+		return off
+	}
+	if len(s.buf)+len(p) > cap(s.buf) {
+		s.flush()
+	}
+	if len(p) > cap(s.buf) {
+		s.write(p)
+	} else {
+		s.buf = append(s.buf, p...)
+	}
+	return off
+}
+
+// flush writes the buffered bytes out.
+func (s *spill) flush() error {
+	if s.f != nil && len(s.buf) > 0 {
+		s.write(s.buf)
+		s.buf = s.buf[:0]
+	}
+	return s.err
+}
+
+func (s *spill) write(p []byte) {
+	if s.err == nil {
+		_, s.err = s.f.Write(p)
+	}
+}
+
+// readAt fills p from offset off, which was flushed.
+func (s *spill) readAt(p []byte, off int64) error {
+	if s.err != nil {
+		return s.err
+	}
+	if s.f == nil {
+		if off+int64(len(p)) > int64(len(s.mem)) {
+			return fmt.Errorf("lineage: spill read past its end")
+		}
+		copy(p, s.mem[off:])
+		return nil
+	}
+	_, err := s.f.ReadAt(p, off)
+	return err
+}
+
+// close releases the spill's file or memory.
+func (s *spill) close() error {
+	s.mem, s.buf = nil, nil
+	if s.f == nil {
+		return nil
+	}
+	return s.f.Close()
+}
