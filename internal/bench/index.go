@@ -27,6 +27,15 @@ type IndexResult struct {
 	Timings        indexer.Timings `json:"timings"`
 	PeakRSS        int64           `json:"peak_rss"`    // bytes, the indexing process's maxrss
 	CPUSeconds     float64         `json:"cpu_seconds"` // user + system time of the indexing process
+	// PeakRSSAnon and PeakHeap are the highest RssAnon and Go heap sampled
+	// in any phase of Memory: what the indexing process itself holds, as
+	// opposed to PeakRSS, which counts mapped index files too.
+	PeakRSSAnon int64 `json:"peak_rss_anon"`
+	PeakHeap    int64 `json:"peak_heap"`
+	// Memory is the sampled peak memory per phase: "extract" (scan,
+	// extraction, tagging, lineage Add), "lineage" (families) and "write"
+	// (Bleve documents, segments and their merge).
+	Memory []PhaseMemory `json:"memory"`
 }
 
 // scaledExt names the placeholder files of a scaled corpus folder.
@@ -92,15 +101,29 @@ func IndexScaled(ctx context.Context, s Scaler, copies int, corpusDir, dataDir s
 	opt.Load = ScaledLoad(s, &textBytes)
 	opt.IsMetadataFile = nil
 	opt.Version = fmt.Sprintf("bench-%d", s.Seed)
+	mem := startMemorySampler("extract")
+	opt.Progress = func(phase string, done, total int) {
+		switch {
+		case phase == "index":
+			mem.enter("write")
+		case phase == "extract" && done == total:
+			mem.enter("lineage")
+		}
+	}
 	start := time.Now()
 	r, err := indexer.Build(ctx, opt)
+	phases := mem.finish()
 	if err != nil {
 		return nil, err
 	}
 	sec := time.Since(start).Seconds()
 	res := &IndexResult{
 		Copies: copies, Documents: r.Documents, Passages: r.Passages, TextBytes: textBytes.Load(),
-		Seconds: sec, IndexBytes: r.IndexBytes, Timings: r.Timings,
+		Seconds: sec, IndexBytes: r.IndexBytes, Timings: r.Timings, Memory: phases,
+	}
+	for _, p := range phases {
+		res.PeakRSSAnon = max(res.PeakRSSAnon, p.PeakRSSAnon)
+		res.PeakHeap = max(res.PeakHeap, p.PeakHeap)
 	}
 	res.PassagesPerSec = float64(res.Passages) / sec
 	res.MBPerSec = float64(res.TextBytes) / 1e6 / sec
