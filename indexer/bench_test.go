@@ -54,7 +54,7 @@ func BenchmarkIndex(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for i := range b.N {
-				w := newGenerationWriter(filepath.Join(b.TempDir(), fmt.Sprint(i)), size, nil, nil)
+				w := newGenerationWriter(filepath.Join(b.TempDir(), fmt.Sprint(i)), size, nil)
 				for _, d := range docs {
 					if err := w.add(d); err != nil {
 						b.Fatal(err)

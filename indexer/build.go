@@ -178,7 +178,7 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, c
 			if err := copyGeneration(live.path, dir); err != nil {
 				return nil, plan, fmt.Errorf("copying the live generation: %w", err)
 			}
-			w, err := openGenerationWriter(dir, opt.BatchSize, families, col.lineage)
+			w, err := openGenerationWriter(dir, opt.BatchSize, families)
 			if err == nil {
 				r.Update, r.Reindexed, r.Deleted = UpdateIncremental, len(plan.add), len(plan.remove)
 				return w, plan, nil
@@ -187,7 +187,7 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, c
 		}
 	}
 	r.Update, r.Reindexed = UpdateFull, len(kept)
-	return newGenerationWriter(dir, opt.BatchSize, families, col.lineage), updatePlan{add: kept}, nil
+	return newGenerationWriter(dir, opt.BatchSize, families), updatePlan{add: kept}, nil
 }
 
 // writeGeneration applies plan through w and closes it with the manifest.

@@ -99,8 +99,6 @@ func (l *prefixLineage) Families() map[string]string {
 	return fam
 }
 
-func (l *prefixLineage) Bands(id string) []string { return []string{"b0:" + l.prefix[id]} }
-
 func fixtureOptions(t testing.TB, corpusDir string) Options {
 	t.Helper()
 	return Options{

@@ -23,7 +23,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-4"
+const FormatVersion = "precedent-index-5"
 
 // AnalyzerText is the analyser of FieldText, FieldTitle and FieldHeadings:
 // apostrophes unified, unicode word tokens, NFKC (ligatures, full-width
@@ -95,7 +95,6 @@ func passageMapping() *mapping.DocumentMapping {
 	for _, f := range keywordFacets {
 		dm.AddFieldMappingsAt(f, keywordField(true))
 	}
-	dm.AddFieldMappingsAt(FieldLSH, keywordField(false))
 	dm.AddFieldMappingsAt(FieldNumber, keywordField(false))
 	dm.AddFieldMappingsAt(FieldCitation, keywordField(false))
 	dm.AddFieldMappingsAt(FieldDateString, keywordField(false))

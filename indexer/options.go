@@ -46,15 +46,13 @@ const DefaultBatchSize = 1000
 
 // Lineage groups the passages of a corpus into language families.
 // Build calls Add for every passage of every indexed document (in corpus
-// order), then Families once, then Bands for each passage while writing.
+// order), then Families once, before writing.
 type Lineage interface {
 	// Add records a passage; date is its document's date ("2015-07-22",
 	// "2015" or ""), which orders family members.
 	Add(passageID, date, text string)
 	// Families returns passage id -> family id for passages in a family.
 	Families() map[string]string
-	// Bands returns the LSH band keys of an added passage (FieldLSH).
-	Bands(passageID string) []string
 }
 
 // Skipped is the error a loader returns to decline a file with a reason

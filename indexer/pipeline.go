@@ -43,17 +43,14 @@ func CorpusOptions(corpusDir, dataDir string, extractPDF func(path string) (*pdf
 // corpusLineage collects passages for lineage.Families. What it holds per
 // passage is what Families needs: the id, the date and the normalised words,
 // whose strings are interned (each distinct word is held once, not once per
-// occurrence, and not the passage text they were cut from). Bands releases
-// a passage's words, as Build asks for each passage's bands once, after
-// Families.
+// occurrence, and not the passage text they were cut from).
 type corpusLineage struct {
 	items []lineage.Item
-	index map[string]int    // passage id -> items index
 	vocab map[string]string // interned words
 }
 
 func newCorpusLineage() *corpusLineage {
-	return &corpusLineage{index: map[string]int{}, vocab: map[string]string{}}
+	return &corpusLineage{vocab: map[string]string{}}
 }
 
 func (l *corpusLineage) Add(id, date, text string) {
@@ -67,21 +64,10 @@ func (l *corpusLineage) Add(id, date, text string) {
 		}
 		words[i] = v
 	}
-	l.index[id] = len(l.items)
 	l.items = append(l.items, lineage.Item{ID: id, Date: date, Words: words})
 }
 
 func (l *corpusLineage) Families() map[string]string { return lineage.Families(l.items) }
-
-func (l *corpusLineage) Bands(id string) []string {
-	i, ok := l.index[id]
-	if !ok || len(l.items[i].Words) == 0 {
-		return nil
-	}
-	bands := lineage.Bands(lineage.Sign(l.items[i].Words))
-	l.items[i].Words = nil
-	return bands
-}
 
 // executableHash returns the sha256 of the running executable, or "" when
 // it cannot be read.

@@ -31,22 +31,18 @@ const (
 	FieldPageTo     = "page_to"
 
 	// Keyword facet fields (one term per value, not analysed).
-	FieldState     = "state"
-	FieldGroup     = "group"
-	FieldMentions  = "mentions"
-	FieldTopic     = "topic"
-	FieldNorm      = "norm"
-	FieldPrinciple = "principle"
-	FieldBody      = "body"
-	FieldType      = "type"
-	FieldYear      = "year" // keyword "2015", so it facets as terms
-	FieldLanguage  = "language"
-	FieldSymbol    = "symbol"
-	FieldFamily    = "family"
-	// FieldLSH holds the passage's MinHash LSH band keys (see
-	// corpus/lineage), so text pasted at query time finds its candidate
-	// family members with a term query.
-	FieldLSH          = "lsh"
+	FieldState        = "state"
+	FieldGroup        = "group"
+	FieldMentions     = "mentions"
+	FieldTopic        = "topic"
+	FieldNorm         = "norm"
+	FieldPrinciple    = "principle"
+	FieldBody         = "body"
+	FieldType         = "type"
+	FieldYear         = "year" // keyword "2015", so it facets as terms
+	FieldLanguage     = "language"
+	FieldSymbol       = "symbol"
+	FieldFamily       = "family"
 	FieldCompleteness = "completeness"
 
 	// FieldPassage stores the whole corpus.Passage as JSON (not indexed), and

@@ -20,26 +20,25 @@ type keptFile struct {
 }
 
 // generationWriter turns documents into the Bleve documents of their
-// passages (with families and LSH bands) and hands them to a sink.
+// passages (with their families) and hands them to a sink.
 type generationWriter struct {
 	sink     passageSink
 	families map[string]string
-	lineage  Lineage
 }
 
 // newGenerationWriter creates an empty generation at path, written with
 // Bleve's offline builder.
-func newGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) *generationWriter {
-	return &generationWriter{sink: newBuilderSink(path, batchSize), families: families, lineage: lin}
+func newGenerationWriter(path string, batchSize int, families map[string]string) *generationWriter {
+	return &generationWriter{sink: newBuilderSink(path, batchSize), families: families}
 }
 
 // openGenerationWriter opens the copy of a generation at path for updates.
-func openGenerationWriter(path string, batchSize int, families map[string]string, lin Lineage) (*generationWriter, error) {
+func openGenerationWriter(path string, batchSize int, families map[string]string) (*generationWriter, error) {
 	s, err := openUpdateSink(path, batchSize)
 	if err != nil {
 		return nil, err
 	}
-	return &generationWriter{sink: s, families: families, lineage: lin}, nil
+	return &generationWriter{sink: s, families: families}, nil
 }
 
 // remove deletes passages by id.
@@ -66,11 +65,7 @@ func (w *generationWriter) add(doc *corpus.Document) error {
 		if fam, ok := w.families[p.ID]; ok {
 			p.Family = fam
 		}
-		var bands []string
-		if w.lineage != nil {
-			bands = w.lineage.Bands(p.ID)
-		}
-		fields, err := passageFields(doc, p, common, bands)
+		fields, err := passageFields(doc, p, common)
 		if err != nil {
 			return err
 		}
@@ -119,7 +114,7 @@ func documentDate(s string, year int) time.Time {
 }
 
 // passageFields is the Bleve document of one passage.
-func passageFields(doc *corpus.Document, p *corpus.Passage, common map[string]interface{}, bands []string) (map[string]interface{}, error) {
+func passageFields(doc *corpus.Document, p *corpus.Passage, common map[string]interface{}) (map[string]interface{}, error) {
 	pj, err := json.Marshal(p)
 	if err != nil {
 		return nil, err
@@ -151,7 +146,6 @@ func passageFields(doc *corpus.Document, p *corpus.Passage, common map[string]in
 	setList(f, FieldTopic, corpus.IDs(p.Tags.Topics))
 	setList(f, FieldNorm, corpus.IDs(p.Tags.Norms))
 	setList(f, FieldPrinciple, corpus.IDs(p.Tags.Principles))
-	setList(f, FieldLSH, bands)
 	return f, nil
 }
 

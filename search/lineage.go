@@ -18,8 +18,6 @@ import (
 const (
 	MaxLineageMembers   = 500  // members of one answer
 	MaxLineageText      = 5000 // bytes of pasted text
-	lineageCandidates   = 200  // passages sharing an LSH band with pasted text
-	lineageTextMatches  = 50   // passages found by the text's rarest words, for quoted sentences
 	lineageMinTextWords = 3
 )
 
@@ -64,11 +62,11 @@ func (ix *Index) Lineage(ctx context.Context, passageID string) (*Lineage, error
 	return &Lineage{Family: family, Members: explain(members, lineage.Normalise(origin.Passage.Text))}, nil
 }
 
-// LineageOfText finds where pasted wording appears: passages sharing an LSH
-// band with it are candidates, or when none of them carries the wording,
-// passages with half of its rarest words (see textCandidates); lineage.MatchText keeps
-// those that carry its wording (whole, or as a quoted part of a longer
-// paragraph), and the answer is them and their families in date order.
+// LineageOfText finds where pasted wording appears: passages with half of
+// its rarest words are candidates (see textCandidates), lineage.MatchText
+// keeps those that carry its wording (whole, or as a quoted part of a
+// longer paragraph), and the answer is them and their families in date
+// order.
 func (ix *Index) LineageOfText(ctx context.Context, text string) (*Lineage, error) {
 	if len(text) > MaxLineageText {
 		return nil, &Error{Code: "too_large", Message: fmt.Sprintf("text is %d bytes long", len(text)),
@@ -84,7 +82,7 @@ func (ix *Index) LineageOfText(ctx context.Context, text string) (*Lineage, erro
 		return nil, err
 	}
 	defer g.release()
-	cands, matches, err := textCandidates(ctx, g.idx, text, words)
+	cands, matches, err := textCandidates(ctx, g.idx, text)
 	if err != nil {
 		return nil, err
 	}

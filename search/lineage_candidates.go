@@ -13,56 +13,31 @@ import (
 	"github.com/precedent/precedent/indexer"
 )
 
-// Bounds of the word query that backs up the LSH bands for pasted text:
-// it ORs only the text's rarest indexed words, so its cost does not grow
-// with the text's common words, and a candidate must carry half of them.
+// Bounds of the word query that finds the candidates for pasted text: it
+// ORs only the text's rarest indexed words, so its cost does not grow with
+// the text's common words (rare words have short posting lists), and a
+// candidate must carry half of them, so an edited word or a dropped clause
+// still finds the passage while unrelated passages sharing one rare word
+// do not crowd it out.
 const (
-	lineageRareWords = 10
-	lineageRareShare = 0.5
+	lineageRareWords  = 16
+	lineageRareShare  = 0.5
+	lineageCandidates = 100 // best passages by the rare words, confirmed by lineage.MatchText
 )
 
-// textCandidates returns candidates for pasted text and those of them
-// that carry its wording: first the passages sharing an LSH band key
-// with it; only when none of them matches (a quoted part of a longer
-// paragraph, or heavy edits), also the best passages by its rarest words.
-func textCandidates(ctx context.Context, idx bleve.Index, text string, words []string) ([]member, []lineage.Match, error) {
-	cands, err := bandCandidates(ctx, idx, words)
-	if err != nil {
-		return nil, nil, err
-	}
-	if matches := matchCandidates(text, cands); len(matches) > 0 {
-		return cands, matches, nil
-	}
+// textCandidates returns candidates for pasted text (the best passages by
+// its rarest words, see rareWordsQuery) and those of them that carry its
+// wording (whole, or as a quoted part of a longer paragraph).
+func textCandidates(ctx context.Context, idx bleve.Index, text string) ([]member, []lineage.Match, error) {
 	q, err := rareWordsQuery(ctx, idx, text)
 	if err != nil || q == nil {
-		return cands, nil, err
+		return nil, nil, err
 	}
-	byWords, err := storedPassages(ctx, idx, q, lineageTextMatches)
+	cands, err := storedPassages(ctx, idx, q, lineageCandidates)
 	if err != nil {
 		return nil, nil, err
 	}
-	seen := map[string]bool{}
-	for _, c := range cands {
-		seen[c.Passage.ID] = true
-	}
-	for _, c := range byWords {
-		if !seen[c.Passage.ID] {
-			cands = append(cands, c)
-		}
-	}
 	return cands, matchCandidates(text, cands), nil
-}
-
-// bandCandidates returns the passages sharing an LSH band key with words.
-func bandCandidates(ctx context.Context, idx bleve.Index, words []string) ([]member, error) {
-	var bands []query.Query
-	for _, b := range lineage.Bands(lineage.Sign(words)) {
-		bands = append(bands, term(indexer.FieldLSH, b))
-	}
-	if len(bands) == 0 {
-		return nil, nil
-	}
-	return storedPassages(ctx, idx, bleve.NewDisjunctionQuery(bands...), lineageCandidates)
 }
 
 // matchCandidates returns the candidates that carry text's wording.

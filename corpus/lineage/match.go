@@ -23,9 +23,10 @@ type Match struct {
 	Containment float64 `json:"containment"` // share of the text's words found, in order, in the passage
 }
 
-// MatchText compares text with candidate passages (typically those sharing an
-// LSH band key with it, see Bands) and returns those that carry its
-// wording, most similar first, ties by date. Text of fewer than MinWords
+// MatchText compares text with candidate passages (the search index finds
+// them by the text's rarest words; sharing a band key, see Bands, also
+// serves) and returns those that carry its wording, most similar first,
+// ties by date. Text of fewer than MinWords
 // words matches only by Similarity.
 func MatchText(text string, candidates []Item) []Match {
 	words := Normalise(text)

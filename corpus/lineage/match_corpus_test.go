@@ -37,8 +37,10 @@ var edits = []struct {
 }
 
 // TestMatchEditedMembers pastes edited texts of hand-built family members
-// and checks that the band keys and MatchText still find the family, as the
-// search index does: candidates are the passages sharing a band key.
+// and checks that the band keys and MatchText still find the family:
+// candidates are the passages sharing a band key. (The search index finds
+// candidates by rare words instead; search's
+// TestRealCorpusLineageOfEditedText pastes the same edits through it.)
 func TestMatchEditedMembers(t *testing.T) {
 	docs := sharedDocuments(t)
 	items, byID := passageItems(docs)
