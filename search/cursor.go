@@ -14,14 +14,14 @@ import (
 	"github.com/precedent/precedent/indexer"
 )
 
-// cursor is where the next page starts: Bleve search_after values when
-// the last hit has them (a passage without a date has none), and always
-// the number of hits before the page, which unit=document pages by and
-// search_after falls back to.
+// cursor is where the next page starts: the number of hits before it.
+// Pages are cut from one ranking with Bleve's From (bounded by maxOffset),
+// so the sort needs no tie-breaking field: ties keep index order, and
+// loading every hit's id to break them would cost a stored-document read
+// per hit.
 type cursor struct {
-	After  []string `json:"a,omitempty"`
-	Offset int      `json:"o,omitempty"`
-	Sig    string   `json:"s"`
+	Offset int    `json:"o,omitempty"`
+	Sig    string `json:"s"`
 }
 
 // fingerprint identifies what a cursor may continue: the same query,
@@ -42,10 +42,6 @@ func (p *plan) fingerprint() string {
 func (c cursor) signature(fingerprint string) string {
 	h := sha256.New()
 	h.Write([]byte(fingerprint))
-	for _, a := range c.After {
-		h.Write([]byte{0})
-		h.Write([]byte(a))
-	}
 	h.Write([]byte{1})
 	h.Write([]byte(strconv.Itoa(c.Offset)))
 	return hex.EncodeToString(h.Sum(nil)[:12])
@@ -74,7 +70,7 @@ func decodeCursor(s, fingerprint string) (*cursor, error) {
 		return nil, bad
 	}
 	var c cursor
-	if err := json.Unmarshal(b, &c); err != nil || c.Offset < 0 || len(c.After) > 2 {
+	if err := json.Unmarshal(b, &c); err != nil || c.Offset < 0 {
 		return nil, bad
 	}
 	if c.Sig != c.signature(fingerprint) || c.Offset > maxOffset {
@@ -83,18 +79,23 @@ func decodeCursor(s, fingerprint string) (*cursor, error) {
 	return &c, nil
 }
 
-// sortOrder is the Bleve sort of a Request's sort; ties are broken by
-// passage id so that paging is stable.
-func sortOrder(sort string) search.SortOrder {
-	id := &search.SortDocID{}
+// passageOrder is the Bleve sort of a Request's sort for passage pages:
+// score or date only (see cursor).
+func passageOrder(sort string) search.SortOrder {
 	switch sort {
 	case SortDate, SortDateDesc:
 		return search.SortOrder{&search.SortField{
 			Field: indexer.FieldDate, Type: search.SortFieldAsDate,
 			Desc: sort == SortDateDesc, Missing: search.SortFieldMissingLast,
-		}, id}
+		}}
 	}
-	return search.SortOrder{&search.SortScore{Desc: true}, id}
+	return search.SortOrder{&search.SortScore{Desc: true}}
+}
+
+// sortOrder is passageOrder with ties broken by passage id, for the
+// document scan, which continues from chunk to chunk with search_after.
+func sortOrder(sort string) search.SortOrder {
+	return append(passageOrder(sort), &search.SortDocID{})
 }
 
 // afterValues are the search_after values of a hit for sort, or nil when
@@ -110,21 +111,4 @@ func afterValues(dm *search.DocumentMatch, sort string) []string {
 		return nil
 	}
 	return []string{dm.DecodedSort[0], dm.ID}
-}
-
-// validAfter reports whether search_after values fit sort, so that a
-// forged cursor cannot reach Bleve.
-func validAfter(after []string, sort string) bool {
-	if after == nil {
-		return true
-	}
-	if len(after) != 2 {
-		return false
-	}
-	if sort == SortRelevance {
-		_, err := strconv.ParseFloat(after[0], 64)
-		return err == nil
-	}
-	_, err := time.Parse(time.RFC3339Nano, after[0])
-	return err == nil
 }

@@ -5,14 +5,16 @@ import (
 	"fmt"
 	"maps"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Facets are multi-select: a facet's counts use every active filter except
 // its own, so choosing FRA in the state facet does not hide NLD's count.
-// Facets whose field has no filter are counted by the main search; each
-// facet with a filter of its own costs one more search without hits.
+// Counting is facetCounter's: the facets without a filter of their own
+// share the passages of the filtered query; each facet with a filter of its
+// own collects the passages of the query without that filter.
 
 // addSharedFacets asks the main search for the facets without own filter.
 func (p *plan) addSharedFacets(sr *bleve.SearchRequest) {
@@ -23,45 +25,44 @@ func (p *plan) addSharedFacets(sr *bleve.SearchRequest) {
 	}
 }
 
-// facets returns the requested facets in request order; shared holds the
-// main search's result (its Facets and Total). The counts of a facet with
-// a filter of its own are cached per generation: they do not change while
-// the user picks more values of that facet.
-func (p *plan) facets(ctx context.Context, g *generation, q query.Query, shared *bleve.SearchResult) ([]Facet, error) {
+// facets returns the requested facets in request order. The counts of a
+// facet with a filter of its own are cached per generation: they do not
+// change while the user picks more values of that facet.
+func (p *plan) facets(ctx context.Context, g *generation, q query.Query) ([]Facet, error) {
 	if len(p.req.Facets) == 0 {
 		return nil, nil
 	}
 	out := make([]Facet, 0, len(p.req.Facets))
+	var shared *roaring.Bitmap
 	for _, f := range p.req.Facets {
-		if _, own := p.filters.fields[f]; !own {
-			out = append(out, facetOf(f, shared))
-			continue
-		}
+		_, own := p.filters.fields[f]
 		key := p.facetKey(f)
-		if cached, ok := g.cache.get(key); ok {
-			out = append(out, cached.(Facet))
-			continue
+		if own {
+			if cached, ok := g.cache.get(key); ok {
+				out = append(out, cached.(Facet))
+				continue
+			}
 		}
-		sr := bleve.NewSearchRequestOptions(p.filtered(q, f), 0, 0, false)
-		sr.AddFacet(f, bleve.NewFacetRequest(f, p.req.FacetSize))
-		sr.Score = bleve.ScoreNone // no hits to rank
-		res, err := g.idx.SearchInContext(ctx, sr)
+		hits := shared
+		if own || hits == nil {
+			var err error
+			if hits, err = g.facets.hits(ctx, p.filtered(q, f)); err != nil {
+				return nil, fmt.Errorf("search: facet %s: %w", f, err)
+			}
+			if !own {
+				shared = hits
+			}
+		}
+		facet, err := g.facets.count(ctx, f, hits, p.req.FacetSize)
 		if err != nil {
-			return nil, fmt.Errorf("search: facet %s: %w", f, err)
+			return nil, err
 		}
-		facet := facetOf(f, res)
-		g.cache.add(key, facet, facetSize(facet))
+		if own {
+			g.cache.add(key, facet, facetSize(facet))
+		}
 		out = append(out, facet)
 	}
 	return out, nil
-}
-
-// facetKey is the cache key of field's counts under every filter but its own.
-func (p *plan) facetKey(field string) string {
-	filters := maps.Clone(p.req.Filters)
-	delete(filters, field)
-	return requestKey("facet", Request{Query: p.req.Query, Filters: filters, From: p.req.From, To: p.req.To,
-		Facets: []string{field}, FacetSize: p.req.FacetSize})
 }
 
 // facetOf converts Bleve's facet result. Total is the number of passages
@@ -82,3 +83,12 @@ func facetOf(field string, res *bleve.SearchResult) Facet {
 	}
 	return f
 }
+
+// facetKey is the cache key of field's counts under every filter but its own.
+func (p *plan) facetKey(field string) string {
+	filters := maps.Clone(p.req.Filters)
+	delete(filters, field)
+	return requestKey("facet", Request{Query: p.req.Query, Filters: filters, From: p.req.From, To: p.req.To,
+		Facets: []string{field}, FacetSize: p.req.FacetSize})
+}
+

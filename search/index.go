@@ -40,6 +40,7 @@ type generation struct {
 	path      string
 	idx       bleve.Index
 	cache     *answerCache // answers of this generation only
+	facets    *facetCounter
 	refs      atomic.Int64
 	closeOnce sync.Once
 }
@@ -85,7 +86,7 @@ func openGeneration(path string, opt Options) (*generation, error) {
 	if opt.NoAnswerCache {
 		entries, bytes = 0, 0
 	}
-	g := &generation{path: path, idx: idx, cache: newAnswerCache(entries, bytes)}
+	g := &generation{path: path, idx: idx, cache: newAnswerCache(entries, bytes), facets: newFacetCounter(idx)}
 	g.refs.Store(1)
 	return g, nil
 }

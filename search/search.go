@@ -70,10 +70,6 @@ func validate(req Request) (*plan, error) {
 		if p.cursor, err = decodeCursor(req.Cursor, p.fingerprint()); err != nil {
 			return nil, err
 		}
-		if !validAfter(p.cursor.After, req.Sort) {
-			return nil, &Error{Code: "bad_cursor", Message: "the cursor is not valid for this search",
-				Hint: "pass next_cursor from the previous page unchanged"}
-		}
 	}
 	return p, nil
 }
@@ -136,16 +132,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 		return nil, badQuery("the query has no words", "type words, a quoted phrase, or * to browse everything")
 	}
 	var resp *Response
-	var res *bleve.SearchResult
 	if p.req.Unit == UnitDocument {
-		resp, res, err = p.searchDocuments(ctx, g.idx, q)
+		resp, _, err = p.searchDocuments(ctx, g.idx, q)
 	} else {
-		resp, res, err = p.searchPassages(ctx, g.idx, q)
+		resp, err = p.searchPassages(ctx, g.idx, q)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if resp.Facets, err = p.facets(ctx, g, q, res); err != nil {
+	if resp.Facets, err = p.facets(ctx, g, q); err != nil {
 		return nil, err
 	}
 	g.cache.add(key, resp, responseSize(resp))
@@ -163,39 +158,31 @@ func (p *plan) filtered(q query.Query, skip string) query.Query {
 	return bleve.NewConjunctionQuery(append([]query.Query{q}, fq...)...)
 }
 
-// searchPassages runs the main search; its result also carries the facets
-// that have no filter of their own.
-func (p *plan) searchPassages(ctx context.Context, idx bleve.Index, q query.Query) (*Response, *bleve.SearchResult, error) {
-	sr := bleve.NewSearchRequestOptions(p.filtered(q, ""), p.req.Size, 0, false)
-	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
-	sr.SortByCustom(sortOrder(p.req.Sort))
-	sr.IncludeLocations = p.req.Highlight
+// searchPassages runs the main search: one page of passages.
+func (p *plan) searchPassages(ctx context.Context, idx bleve.Index, q query.Query) (*Response, error) {
 	offset := 0
 	if p.cursor != nil {
 		offset = p.cursor.Offset
-		if p.cursor.After != nil {
-			sr.SearchAfter = p.cursor.After
-		} else {
-			sr.From = offset
-		}
 	}
-	p.addSharedFacets(sr)
+	sr := bleve.NewSearchRequestOptions(p.filtered(q, ""), p.req.Size, offset, false)
+	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
+	sr.SortByCustom(passageOrder(p.req.Sort))
+	sr.IncludeLocations = p.req.Highlight
 	res, err := idx.SearchInContext(ctx, sr)
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	resp := &Response{Total: res.Total, TotalExact: true, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, dm := range res.Hits {
 		h, err := passageHit(dm, p.req.Highlight)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		resp.Hits = append(resp.Hits, h)
 	}
 	if len(res.Hits) == p.req.Size && uint64(offset+len(res.Hits)) < res.Total {
-		last := res.Hits[len(res.Hits)-1]
-		next := cursor{After: afterValues(last, p.req.Sort), Offset: offset + len(res.Hits)}
+		next := cursor{Offset: offset + len(res.Hits)}
 		resp.NextCursor = encodeCursor(next, p.fingerprint())
 	}
-	return resp, res, nil
+	return resp, nil
 }
