@@ -91,4 +91,3 @@ func (p *plan) facetKey(field string) string {
 	return requestKey("facet", Request{Query: p.req.Query, Filters: filters, From: p.req.From, To: p.req.To,
 		Facets: []string{field}, FacetSize: p.req.FacetSize})
 }
-
