@@ -125,7 +125,10 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	t := time.Now()
 	var families map[string]string
 	if col.lineage != nil {
-		families = col.lineage.Families()
+		var err error
+		if families, err = col.lineage.Families(); err != nil {
+			return err
+		}
 	}
 	r.Timings.LineageMS = time.Since(t).Milliseconds()
 

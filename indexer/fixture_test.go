@@ -85,7 +85,7 @@ func (l *prefixLineage) Add(id, _, text string) {
 	l.prefix[id] = l.key(text)
 }
 
-func (l *prefixLineage) Families() map[string]string {
+func (l *prefixLineage) Families() (map[string]string, error) {
 	first := map[string]string{}
 	fam := map[string]string{}
 	for id, k := range l.prefix {
@@ -96,7 +96,7 @@ func (l *prefixLineage) Families() map[string]string {
 	for id, k := range l.prefix {
 		fam[id] = "fam-" + first[k]
 	}
-	return fam
+	return fam, nil
 }
 
 func fixtureOptions(t testing.TB, corpusDir string) Options {

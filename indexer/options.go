@@ -51,8 +51,9 @@ type Lineage interface {
 	// Add records a passage; date is its document's date ("2015-07-22",
 	// "2015" or ""), which orders family members.
 	Add(passageID, date, text string)
-	// Families returns passage id -> family id for passages in a family.
-	Families() map[string]string
+	// Families returns passage id -> family id for passages in a family,
+	// or why it could not group them (its spill file failed).
+	Families() (map[string]string, error)
 }
 
 // Skipped is the error a loader returns to decline a file with a reason

@@ -4,9 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/precedent/precedent/corpus"
 	"github.com/precedent/precedent/corpus/lineage"
@@ -35,39 +35,46 @@ func CorpusOptions(corpusDir, dataDir string, extractPDF func(path string) (*pdf
 		},
 		IsMetadataFile: load.IsMetadataFile,
 		Tag:            tag.Document,
-		NewLineage:     func() Lineage { return newCorpusLineage() },
+		NewLineage:     func() Lineage { return newCorpusLineage(dataDir) },
 		Version:        executableHash(),
 	}
 }
 
-// corpusLineage collects passages for lineage.Families. What it holds per
-// passage is what Families needs: the id, the date and the normalised words,
-// whose strings are interned (each distinct word is held once, not once per
-// occurrence, and not the passage text they were cut from).
+// corpusLineage collects passages for families in a lineage.Store that
+// spills to an unlinked temporary file in the data directory, so memory
+// holds only a few dozen bytes per passage (see lineage.Store); the Store is
+// created at the first Add and closed by Families.
 type corpusLineage struct {
-	items []lineage.Item
-	vocab map[string]string // interned words
+	dir   string
+	store *lineage.Store
+	err   error // of creating the store
 }
 
-func newCorpusLineage() *corpusLineage {
-	return &corpusLineage{vocab: map[string]string{}}
-}
+func newCorpusLineage(dir string) *corpusLineage { return &corpusLineage{dir: dir} }
 
 func (l *corpusLineage) Add(id, date, text string) {
-	norm := lineage.Normalise(text)
-	words := make([]string, len(norm))
-	for i, w := range norm {
-		v, ok := l.vocab[w]
-		if !ok {
-			v = strings.Clone(w)
-			l.vocab[v] = v
-		}
-		words[i] = v
+	if l.store == nil && l.err == nil {
+		l.store, l.err = lineage.NewStore(l.dir)
 	}
-	l.items = append(l.items, lineage.Item{ID: id, Date: date, Words: words})
+	if l.err == nil {
+		l.store.Add(id, date, lineage.Normalise(text))
+	}
 }
 
-func (l *corpusLineage) Families() map[string]string { return lineage.Families(l.items) }
+func (l *corpusLineage) Families() (map[string]string, error) {
+	if l.err != nil {
+		return nil, fmt.Errorf("lineage: %w", l.err)
+	}
+	if l.store == nil {
+		return map[string]string{}, nil
+	}
+	defer func() { l.store.Close(); l.store = nil }()
+	fams, err := l.store.Families()
+	if err != nil {
+		return nil, fmt.Errorf("lineage: %w", err)
+	}
+	return fams, nil
+}
 
 // executableHash returns the sha256 of the running executable, or "" when
 // it cannot be read.
