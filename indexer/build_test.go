@@ -109,7 +109,7 @@ func TestGenerationSearchable(t *testing.T) {
 		{"tag field", term(FieldTopic, "cbms"), []string{"reports_harbour-report-p1", "reports_harbour-report-p2"}},
 		{"symbol", term(FieldSymbol, "A/C.9/99/L.7"), []string{"A_C.9_99_L.7.en-p1", "A_C.9_99_L.7.en-p2", "A_C.9_99_L.7.en-p3", "A_C.9_99_L.7.en-p4"}},
 		{"year", term(FieldYear, "2031"), []string{"A_C.9_99_L.7.en-p1", "A_C.9_99_L.7.en-p2", "A_C.9_99_L.7.en-p3", "A_C.9_99_L.7.en-p4"}},
-		{"number", term(FieldNumber, "2"), []string{"A_C.9_99_L.7.en-p4", "reports_harbour-report-p3"}},
+		{"document", term(FieldDocID, "A_C.9_99_L.7.en"), []string{"A_C.9_99_L.7.en-p1", "A_C.9_99_L.7.en-p2", "A_C.9_99_L.7.en-p3", "A_C.9_99_L.7.en-p4"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -137,7 +137,7 @@ func TestStoredFieldsAndFacets(t *testing.T) {
 	}
 	idx := openLive(t, opt.Data)
 	req := bleve.NewSearchRequest(bleve.NewMatchAllQuery())
-	req.Fields = []string{FieldPassage, FieldDocument, FieldText}
+	req.Fields = []string{FieldPassage, FieldDocument}
 	req.AddFacet(FieldBody, bleve.NewFacetRequest(FieldBody, 10))
 	req.SortBy([]string{FieldDocID, FieldOrdinal})
 	req.Size = 100

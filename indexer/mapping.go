@@ -23,10 +23,9 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-5"
+const FormatVersion = "precedent-index-6"
 
-// AnalyzerText is the analyser of FieldText, FieldTitle and FieldHeadings:
-// apostrophes unified, unicode word tokens, NFKC (ligatures, full-width
+// AnalyzerText is the analyser of FieldText: apostrophes unified, unicode word tokens, NFKC (ligatures, full-width
 // forms), lower case, no stop words and no stemming, so a quoted phrase
 // matches the exact wording only.
 const AnalyzerText = "precedent_text"
@@ -53,7 +52,7 @@ var langAnalyzers = map[string]string{
 var keywordFacets = []string{
 	FieldState, FieldGroup, FieldMentions, FieldTopic, FieldNorm, FieldPrinciple,
 	FieldBody, FieldType, FieldYear, FieldLanguage, FieldSymbol, FieldFamily,
-	FieldCompleteness, FieldKind, FieldDocID,
+	FieldDocID,
 }
 
 // NewMapping returns the index mapping: one Bleve document per passage,
@@ -95,28 +94,21 @@ func passageMapping() *mapping.DocumentMapping {
 	for _, f := range keywordFacets {
 		dm.AddFieldMappingsAt(f, keywordField(true))
 	}
-	dm.AddFieldMappingsAt(FieldNumber, keywordField(false))
-	dm.AddFieldMappingsAt(FieldCitation, keywordField(false))
-	dm.AddFieldMappingsAt(FieldDateString, keywordField(false))
+	dm.AddFieldMappingsAt(FieldKind, keywordField(false))
 
 	text := textField(AnalyzerText)
-	text.Store = true
 	text.IncludeTermVectors = true
 	dm.AddFieldMappingsAt(FieldText, text)
 	for lang, an := range langAnalyzers {
 		dm.AddFieldMappingsAt(TextField(lang), textField(an))
 	}
-	dm.AddFieldMappingsAt(FieldTitle, textField(AnalyzerText))
-	dm.AddFieldMappingsAt(FieldHeadings, textField(AnalyzerText))
 
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store, date.IncludeInAll, date.DocValues = false, false, true
 	dm.AddFieldMappingsAt(FieldDate, date)
-	for _, f := range []string{FieldOrdinal, FieldPageFrom, FieldPageTo} {
-		num := bleve.NewNumericFieldMapping()
-		num.Store, num.IncludeInAll, num.DocValues = false, false, f == FieldOrdinal
-		dm.AddFieldMappingsAt(f, num)
-	}
+	ordinal := bleve.NewNumericFieldMapping()
+	ordinal.Store, ordinal.IncludeInAll, ordinal.DocValues = false, false, true
+	dm.AddFieldMappingsAt(FieldOrdinal, ordinal)
 	for _, f := range []string{FieldPassage, FieldDocument} {
 		stored := bleve.NewTextFieldMapping()
 		stored.Index, stored.Store, stored.IncludeInAll, stored.DocValues = false, true, false, false

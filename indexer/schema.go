@@ -9,41 +9,39 @@ package indexer
 
 // Field names of the Bleve index. One Bleve document is one passage; its
 // document's metadata is copied onto it so filters and facets need no join.
-// These names are the contract between indexer and search.
+// These names are the contract between indexer and search. Only what
+// search reads is indexed (the document's title, a passage's headings,
+// number, citation and pages are in the stored JSON only).
 const (
-	FieldKind = "kind" // corpus.Kind* of the passage
+	// FieldKind is the corpus.Kind* of the passage (keyword, no doc
+	// values): every passage has one, so its postings are all passages.
+	FieldKind = "kind"
 
 	// Text fields. Text holds the passage analysed without stemming
-	// (unicode tokens, lower-cased): exact phrases and highlighting use it.
-	// TextField(lang) holds the same text analysed with the language's
-	// stemming analyser; only the passage's own language field is set.
+	// (unicode tokens, lower-cased), with term vectors: exact phrases and
+	// highlighting use it; it is not stored (the passage JSON holds the
+	// text). TextField(lang) holds the same text analysed with the
+	// language's stemming analyser; only the passage's own language field
+	// is set.
 	FieldText = "text"
 
-	FieldDocID      = "doc_id"
-	FieldOrdinal    = "ordinal" // numeric
-	FieldNumber     = "number"  // keyword: "13 (f)"
-	FieldHeadings   = "headings"
-	FieldCitation   = "citation"
-	FieldTitle      = "title"
-	FieldDate       = "date"      // datetime; documents with only a year get Jan 1
-	FieldDateString = "date_text" // the date as the document gives it
-	FieldPageFrom   = "page_from"
-	FieldPageTo     = "page_to"
+	FieldDocID   = "doc_id"  // keyword: a document's passages, documents facet
+	FieldOrdinal = "ordinal" // numeric: passages in document order
+	FieldDate    = "date"    // datetime; documents with only a year get Jan 1
 
 	// Keyword facet fields (one term per value, not analysed).
-	FieldState        = "state"
-	FieldGroup        = "group"
-	FieldMentions     = "mentions"
-	FieldTopic        = "topic"
-	FieldNorm         = "norm"
-	FieldPrinciple    = "principle"
-	FieldBody         = "body"
-	FieldType         = "type"
-	FieldYear         = "year" // keyword "2015", so it facets as terms
-	FieldLanguage     = "language"
-	FieldSymbol       = "symbol"
-	FieldFamily       = "family"
-	FieldCompleteness = "completeness"
+	FieldState     = "state"
+	FieldGroup     = "group"
+	FieldMentions  = "mentions"
+	FieldTopic     = "topic"
+	FieldNorm      = "norm"
+	FieldPrinciple = "principle"
+	FieldBody      = "body"
+	FieldType      = "type"
+	FieldYear      = "year" // keyword "2015", so it facets as terms
+	FieldLanguage  = "language"
+	FieldSymbol    = "symbol"
+	FieldFamily    = "family"
 
 	// FieldPassage stores the whole corpus.Passage as JSON (not indexed), and
 	// FieldDocument the corpus.Document metadata without passages, so a hit

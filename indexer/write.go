@@ -86,15 +86,12 @@ func (w *generationWriter) abort() { w.sink.abort() }
 func documentFields(doc *corpus.Document, docJSON string) map[string]interface{} {
 	f := map[string]interface{}{
 		FieldDocID:    doc.ID,
-		FieldTitle:    doc.Title,
 		FieldBody:     doc.Body,
 		FieldType:     doc.Type,
 		FieldLanguage: doc.Language,
 		FieldDocument: docJSON,
 	}
 	setIf(f, FieldSymbol, doc.Symbol)
-	setIf(f, FieldCompleteness, doc.Completeness)
-	setIf(f, FieldDateString, doc.Date)
 	if y := doc.Year(); y > 0 {
 		f[FieldYear] = strconv.Itoa(y)
 		f[FieldDate] = documentDate(doc.Date, y)
@@ -130,16 +127,7 @@ func passageFields(doc *corpus.Document, p *corpus.Passage, common map[string]in
 		f[TextField(doc.Language)] = p.Text
 	}
 	f[FieldOrdinal] = p.Ordinal
-	setIf(f, FieldNumber, p.Number)
-	setIf(f, FieldCitation, p.Citation)
 	setIf(f, FieldFamily, p.Family)
-	if len(p.Headings) > 0 {
-		f[FieldHeadings] = p.Headings
-	}
-	if p.PageFrom > 0 {
-		f[FieldPageFrom] = p.PageFrom
-		f[FieldPageTo] = max(p.PageTo, p.PageFrom)
-	}
 	setList(f, FieldState, union(doc.States, p.Tags.States))
 	setList(f, FieldGroup, union(doc.Groups, p.Tags.Groups))
 	setList(f, FieldMentions, corpus.IDs(p.Tags.Mentions))
