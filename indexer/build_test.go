@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +11,10 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/precedent/precedent/corpus"
 )
 
 func TestBuildReport(t *testing.T) {
@@ -164,6 +168,26 @@ func TestStoredFieldsAndFacets(t *testing.T) {
 	}
 	if first := res.Hits[0]; !strings.Contains(first.Fields[FieldPassage].(string), `"family":"fam-`) {
 		t.Errorf("passage_json has no family: %v", first.Fields[FieldPassage])
+	}
+	checkDocumentStoredOnce(t, res.Hits)
+}
+
+// checkDocumentStoredOnce checks that the first passage of each document
+// (hits sorted by document and ordinal) stores the whole metadata and the
+// others its summary.
+func checkDocumentStoredOnce(t *testing.T, hits search.DocumentMatchCollection) {
+	t.Helper()
+	prev := ""
+	for _, h := range hits {
+		var p corpus.Passage
+		if err := json.Unmarshal([]byte(h.Fields[FieldPassage].(string)), &p); err != nil {
+			t.Fatal(err)
+		}
+		whole := strings.Contains(h.Fields[FieldDocument].(string), `"source":`)
+		if first := p.DocID != prev; whole != first {
+			t.Errorf("%s: whole document metadata stored %v, first passage %v", h.ID, whole, first)
+		}
+		prev = p.DocID
 	}
 }
 

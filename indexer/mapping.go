@@ -23,7 +23,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-6"
+const FormatVersion = "precedent-index-7"
 
 // AnalyzerText is the analyser of FieldText: apostrophes unified, unicode word tokens, NFKC (ligatures, full-width
 // forms), lower case, no stop words and no stemming, so a quoted phrase

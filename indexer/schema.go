@@ -44,8 +44,10 @@ const (
 	FieldFamily    = "family"
 
 	// FieldPassage stores the whole corpus.Passage as JSON (not indexed), and
-	// FieldDocument the corpus.Document metadata without passages, so a hit
-	// can be answered without a second lookup.
+	// FieldDocument its document's metadata without passages, so a hit can
+	// be answered without a second lookup: the whole metadata on the
+	// document's first passage (lowest ordinal), documentSummary on the
+	// others.
 	FieldPassage  = "passage_json"
 	FieldDocument = "document_json"
 )

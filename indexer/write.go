@@ -51,15 +51,22 @@ func (w *generationWriter) remove(ids []string) error {
 	return nil
 }
 
-// add indexes the passages of one document.
+// add indexes the passages of one document. Its first passage (lowest
+// ordinal) stores the full document metadata, the others its summary
+// (see documentSummary).
 func (w *generationWriter) add(doc *corpus.Document) error {
 	meta := *doc
 	meta.Passages = nil
-	docJSON, err := json.Marshal(&meta)
+	full, err := json.Marshal(&meta)
 	if err != nil {
 		return err
 	}
-	common := documentFields(doc, string(docJSON))
+	summary, err := json.Marshal(documentSummary(doc))
+	if err != nil {
+		return err
+	}
+	common := documentFields(doc)
+	first := firstPassage(doc.Passages)
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
 		if fam, ok := w.families[p.ID]; ok {
@@ -69,11 +76,33 @@ func (w *generationWriter) add(doc *corpus.Document) error {
 		if err != nil {
 			return err
 		}
+		fields[FieldDocument] = string(summary)
+		if i == first {
+			fields[FieldDocument] = string(full)
+		}
 		if err := w.sink.index(p.ID, fields); err != nil {
 			return fmt.Errorf("indexing passage %s: %w", p.ID, err)
 		}
 	}
 	return nil
+}
+
+// documentSummary is the metadata of doc a search hit shows (FieldDocument
+// of every passage but the first): no passages, sponsors, source or hash.
+func documentSummary(doc *corpus.Document) *corpus.Document {
+	return &corpus.Document{ID: doc.ID, Symbol: doc.Symbol, Title: doc.Title, Body: doc.Body, Type: doc.Type,
+		Date: doc.Date, Language: doc.Language, States: doc.States, Groups: doc.Groups, Completeness: doc.Completeness}
+}
+
+// firstPassage returns the index of the passage with the lowest ordinal.
+func firstPassage(ps []corpus.Passage) int {
+	first := 0
+	for i := range ps {
+		if ps[i].Ordinal < ps[first].Ordinal {
+			first = i
+		}
+	}
+	return first
 }
 
 // finish completes the generation with its manifest and closes it.
@@ -83,13 +112,12 @@ func (w *generationWriter) finish(m generationManifest) error { return w.sink.fi
 func (w *generationWriter) abort() { w.sink.abort() }
 
 // documentFields are the fields every passage of doc carries.
-func documentFields(doc *corpus.Document, docJSON string) map[string]interface{} {
+func documentFields(doc *corpus.Document) map[string]interface{} {
 	f := map[string]interface{}{
 		FieldDocID:    doc.ID,
 		FieldBody:     doc.Body,
 		FieldType:     doc.Type,
 		FieldLanguage: doc.Language,
-		FieldDocument: docJSON,
 	}
 	setIf(f, FieldSymbol, doc.Symbol)
 	if y := doc.Year(); y > 0 {

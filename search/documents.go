@@ -176,7 +176,9 @@ func (ix *Index) Document(ctx context.Context, id string) (*corpus.Document, err
 	return &doc, nil
 }
 
-// documentPassages returns a document's passages by ordinal and its metadata.
+// documentPassages returns a document's passages by ordinal and its
+// metadata, which the first passage stores whole (the others store a
+// summary, see indexer.FieldDocument).
 func documentPassages(ctx context.Context, idx bleve.Index, id string) ([]corpus.Passage, corpus.Document, error) {
 	var doc corpus.Document
 	sr := bleve.NewSearchRequestOptions(term(indexer.FieldDocID, id), maxPassagesPerDocument, 0, false)
@@ -190,12 +192,14 @@ func documentPassages(ctx context.Context, idx bleve.Index, id string) ([]corpus
 		return nil, doc, ErrNotFound
 	}
 	passages := make([]corpus.Passage, 0, len(res.Hits))
-	for _, dm := range res.Hits {
+	for i, dm := range res.Hits {
 		p, d, err := decodeStored(dm)
 		if err != nil {
 			return nil, doc, err
 		}
-		doc = d
+		if i == 0 {
+			doc = d
+		}
 		passages = append(passages, p)
 	}
 	return passages, doc, nil

@@ -27,7 +27,9 @@ func passageHit(dm *search.DocumentMatch, highlight bool) (Hit, error) {
 	return h, nil
 }
 
-// decodeStored reads the passage and document JSON stored on a hit.
+// decodeStored reads the passage and document JSON stored on a hit: the
+// document's whole metadata on its first passage, else the metadata a hit
+// shows (DocumentInfo; see indexer.FieldDocument).
 func decodeStored(dm *search.DocumentMatch) (corpus.Passage, corpus.Document, error) {
 	var p corpus.Passage
 	var d corpus.Document
