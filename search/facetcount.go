@@ -10,7 +10,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -132,36 +132,17 @@ func loadFieldPostings(ctx context.Context, idx bleve.Index, field string) (*fie
 	return fp, nil
 }
 
-// hits returns the passages q matches as a bitmap of document numbers.
-// Unscored searches let Bleve combine term postings as bitmaps too.
+// hits returns the passages q matches as a bitmap of document numbers
+// (see hitSet); the bitmap may be shared, callers do not change it.
 func (fc *facetCounter) hits(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
-	if _, all := q.(*query.MatchAllQuery); all {
-		return fc.allPassages(ctx)
-	}
 	r, err := reader(fc.idx)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	s, err := q.Searcher(ctx, r, fc.idx.Mapping(), bsearch.SearcherOptions{Score: "none"})
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
-	n := 0
-	return drain(func() (index.IndexInternalID, error) {
-		if n++; n%4096 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		d, err := s.Next(sctx)
-		if d == nil || err != nil {
-			return nil, err
-		}
-		id := d.IndexInternalID
-		sctx.DocumentMatchPool.Put(d) // keeps the id's bytes until the next call
-		return id, nil
-	})
+	snap, _ := r.(*scorch.IndexSnapshot)
+	h := &hitSet{fc: fc, r: r, snap: snap}
+	return h.eval(ctx, q)
 }
 
 // allPassages is every passage of the generation: each has a kind.
