@@ -135,7 +135,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	if p.req.Unit == UnitDocument {
 		resp, _, err = p.searchDocuments(ctx, g.idx, q)
 	} else {
-		resp, err = p.searchPassages(ctx, g.idx, q)
+		resp, err = p.searchPassages(ctx, g, q)
 	}
 	if err != nil {
 		return nil, err
@@ -159,16 +159,20 @@ func (p *plan) filtered(q query.Query, skip string) query.Query {
 }
 
 // searchPassages runs the main search: one page of passages.
-func (p *plan) searchPassages(ctx context.Context, idx bleve.Index, q query.Query) (*Response, error) {
+func (p *plan) searchPassages(ctx context.Context, g *generation, q query.Query) (*Response, error) {
 	offset := 0
 	if p.cursor != nil {
 		offset = p.cursor.Offset
 	}
-	sr := bleve.NewSearchRequestOptions(p.filtered(q, ""), p.req.Size, offset, false)
+	fq := p.filtered(q, "")
+	if _, all := fq.(*query.MatchAllQuery); all && p.req.Sort == SortRelevance {
+		return p.browse(ctx, g, offset)
+	}
+	sr := bleve.NewSearchRequestOptions(fq, p.req.Size, offset, false)
 	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
 	sr.SortByCustom(passageOrder(p.req.Sort))
 	sr.IncludeLocations = p.req.Highlight
-	res, err := idx.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -180,9 +184,13 @@ func (p *plan) searchPassages(ctx context.Context, idx bleve.Index, q query.Quer
 		}
 		resp.Hits = append(resp.Hits, h)
 	}
-	if len(res.Hits) == p.req.Size && uint64(offset+len(res.Hits)) < res.Total {
-		next := cursor{Offset: offset + len(res.Hits)}
-		resp.NextCursor = encodeCursor(next, p.fingerprint())
-	}
+	p.setNext(resp, offset)
 	return resp, nil
+}
+
+// setNext sets the cursor of the page after resp, which starts at offset.
+func (p *plan) setNext(resp *Response, offset int) {
+	if len(resp.Hits) == p.req.Size && uint64(offset+len(resp.Hits)) < resp.Total {
+		resp.NextCursor = encodeCursor(cursor{Offset: offset + len(resp.Hits)}, p.fingerprint())
+	}
 }
