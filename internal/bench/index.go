@@ -32,6 +32,7 @@ type IndexResult struct {
 	// opposed to PeakRSS, which counts mapped index files too.
 	PeakRSSAnon int64 `json:"peak_rss_anon"`
 	PeakHeap    int64 `json:"peak_heap"`
+	PeakLive    int64 `json:"peak_live"` // Go heap marked live by a GC
 	// Memory is the sampled peak memory per phase: "extract" (scan,
 	// extraction, tagging, lineage Add), "lineage" (families) and "write"
 	// (Bleve documents, segments and their merge).
@@ -124,6 +125,7 @@ func IndexScaled(ctx context.Context, s Scaler, copies int, corpusDir, dataDir s
 	for _, p := range phases {
 		res.PeakRSSAnon = max(res.PeakRSSAnon, p.PeakRSSAnon)
 		res.PeakHeap = max(res.PeakHeap, p.PeakHeap)
+		res.PeakLive = max(res.PeakLive, p.PeakLive)
 	}
 	res.PassagesPerSec = float64(res.Passages) / sec
 	res.MBPerSec = float64(res.TextBytes) / 1e6 / sec

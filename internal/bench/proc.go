@@ -59,6 +59,7 @@ type PhaseMemory struct {
 	PeakRSSAnon int64   `json:"peak_rss_anon"` // RssAnon, bytes
 	PeakRSSFile int64   `json:"peak_rss_file"` // RssFile + RssShmem, bytes
 	PeakHeap    int64   `json:"peak_heap"`     // Go heap objects (live and not yet swept), bytes
+	PeakLive    int64   `json:"peak_live"`     // Go heap marked live by the last GC, bytes
 	Samples     int     `json:"samples"`
 }
 
@@ -78,7 +79,7 @@ type memorySampler struct {
 // startMemorySampler starts sampling into a first phase.
 func startMemorySampler(phase string) *memorySampler {
 	m := &memorySampler{stop: make(chan struct{}), done: make(chan struct{}),
-		heap: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+		heap: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}}
 	m.enter(phase)
 	go m.run()
 	return m
@@ -122,7 +123,7 @@ func (m *memorySampler) enter(phase string) {
 func (m *memorySampler) sample() {
 	s := procStatusLines("VmRSS", "RssAnon", "RssFile", "RssShmem")
 	metrics.Read(m.heap)
-	heap := int64(m.heap[0].Value.Uint64())
+	heap, live := int64(m.heap[0].Value.Uint64()), int64(m.heap[1].Value.Uint64())
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.phases) == 0 {
@@ -133,6 +134,7 @@ func (m *memorySampler) sample() {
 	p.PeakRSSAnon = max(p.PeakRSSAnon, s["RssAnon"])
 	p.PeakRSSFile = max(p.PeakRSSFile, s["RssFile"]+s["RssShmem"])
 	p.PeakHeap = max(p.PeakHeap, heap)
+	p.PeakLive = max(p.PeakLive, live)
 	p.Samples++
 }
 
