@@ -23,7 +23,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-7"
+const FormatVersion = "precedent-index-8"
 
 // AnalyzerText is the analyser of FieldText: apostrophes unified, unicode word tokens, NFKC (ligatures, full-width
 // forms), lower case, no stop words and no stemming, so a quoted phrase
@@ -91,6 +91,9 @@ func NewMapping() (mapping.IndexMapping, error) {
 
 func passageMapping() *mapping.DocumentMapping {
 	dm := bleve.NewDocumentStaticMapping()
+	// No "_all" composite field: every field is excluded from it, yet Bleve
+	// would still build and write an empty one per passage.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	for _, f := range keywordFacets {
 		dm.AddFieldMappingsAt(f, keywordField(true))
 	}
