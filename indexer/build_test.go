@@ -70,12 +70,12 @@ func openLive(t *testing.T, dataDir string) bleve.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := OpenGeneration(path)
+	g, err := OpenGeneration(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { idx.Close() })
-	return idx
+	t.Cleanup(func() { g.Close() })
+	return g.Index
 }
 
 func TestGenerationSearchable(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,8 @@ import (
 // Generation layout under a data directory:
 //
 //	DATA/index/CURRENT       names the live generation ("gen-7\n")
-//	DATA/index/gen-7/        a complete, closed Bleve index
+//	DATA/index/gen-7/        a complete, closed generation: its Bleve
+//	                         indexes shard-0, shard-1... (see Generation)
 //	DATA/index/gen-6/        the previous generation, kept for rollback and
 //	                         for servers that have not switched yet
 //	DATA/index/.build-8-PID/ a generation being built (never read)
@@ -71,18 +73,80 @@ func currentGenerationName(dataDir string) (string, error) {
 	return name, nil
 }
 
+// Generation is an open index generation: its shards, Bleve indexes that
+// each hold the passages of some of the documents, and Index, which
+// searches them all (the shard itself when there is one).
+type Generation struct {
+	Path   string
+	Shards []bleve.Index
+	Index  bleve.Index
+}
+
+// shardPrefix names the shard directories of a generation ("shard-0").
+const shardPrefix = "shard-"
+
 // OpenGeneration opens a generation read-only and checks its format.
 // Several processes may open the same generation this way at once.
-func OpenGeneration(path string) (bleve.Index, error) {
-	idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+func OpenGeneration(path string) (*Generation, error) {
+	dirs, err := shardDirs(path)
 	if err != nil {
 		return nil, fmt.Errorf("opening index generation %s: %w", path, err)
 	}
-	if err := CheckFormat(idx); err != nil {
-		idx.Close()
+	g := &Generation{Path: path}
+	for _, dir := range dirs {
+		idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+		if err == nil {
+			if err = CheckFormat(idx); err != nil {
+				idx.Close()
+			}
+		}
+		if err != nil {
+			g.Close()
+			return nil, fmt.Errorf("opening index generation %s: %w", path, err)
+		}
+		g.Shards = append(g.Shards, idx)
+	}
+	g.Index = g.Shards[0]
+	if len(g.Shards) > 1 {
+		g.Index = bleve.NewIndexAlias(g.Shards...)
+	}
+	return g, nil
+}
+
+// shardDirs lists a generation's shard directories in shard order; a
+// generation without shard directories is a single Bleve index.
+func shardDirs(path string) ([]string, error) {
+	entries, err := os.ReadDir(path)
+	if err != nil {
 		return nil, err
 	}
-	return idx, nil
+	var dirs []string
+	for i := 0; ; i++ {
+		name := shardPrefix + strconv.Itoa(i)
+		if !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return e.Name() == name && e.IsDir() }) {
+			break
+		}
+		dirs = append(dirs, filepath.Join(path, name))
+	}
+	if len(dirs) == 0 {
+		dirs = []string{path}
+	}
+	return dirs, nil
+}
+
+// DocCount is the number of passages of the generation.
+func (g *Generation) DocCount() (uint64, error) { return g.Index.DocCount() }
+
+// GetInternal reads internal metadata, which every shard holds.
+func (g *Generation) GetInternal(key []byte) ([]byte, error) { return g.Shards[0].GetInternal(key) }
+
+// Close closes every shard.
+func (g *Generation) Close() error {
+	var errs []error
+	for _, s := range g.Shards {
+		errs = append(errs, s.Close())
+	}
+	return errors.Join(errs...)
 }
 
 // generationNumber parses "gen-7" into 7.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -15,7 +16,8 @@ const MaxPrefixExpansion = 200
 
 // compiler turns a parsed query into a Bleve query over one generation.
 type compiler struct {
-	idx bleve.Index
+	idx    bleve.Index // every shard: for the mapping
+	shards []*shard
 }
 
 // compile returns the Bleve query of n; nil means n matches nothing useful
@@ -84,31 +86,50 @@ func (c *compiler) exact(text string) query.Query {
 	return q
 }
 
-// prefix expands pre* against the index's terms of the text field, at most
-// MaxPrefixExpansion of them, so a short prefix cannot blow up a search.
+// prefix expands pre* against the terms of the text field, at most
+// MaxPrefixExpansion of them (the first in order, over every shard), so a
+// short prefix cannot blow up a search.
 func (c *compiler) prefix(p string) (query.Query, error) {
-	dict, err := c.idx.FieldDictPrefix(indexer.FieldText, []byte(p))
-	if err != nil {
-		return nil, fmt.Errorf("search: expanding %s*: %w", p, err)
-	}
-	defer dict.Close()
-	var terms []query.Query
-	for len(terms) < MaxPrefixExpansion {
-		e, err := dict.Next()
+	var words []string
+	for _, s := range c.shards {
+		found, err := prefixTerms(s.idx, p)
 		if err != nil {
 			return nil, fmt.Errorf("search: expanding %s*: %w", p, err)
+		}
+		words = append(words, found...)
+	}
+	slices.Sort(words)
+	words = slices.Compact(words)
+	if len(words) == 0 {
+		return bleve.NewMatchNoneQuery(), nil
+	}
+	terms := make([]query.Query, 0, min(len(words), MaxPrefixExpansion))
+	for _, w := range words[:min(len(words), MaxPrefixExpansion)] {
+		terms = append(terms, term(indexer.FieldText, w))
+	}
+	return bleve.NewDisjunctionQuery(terms...), nil
+}
+
+// prefixTerms returns the first MaxPrefixExpansion terms of the text field
+// of idx that start with p.
+func prefixTerms(idx bleve.Index, p string) ([]string, error) {
+	dict, err := idx.FieldDictPrefix(indexer.FieldText, []byte(p))
+	if err != nil {
+		return nil, err
+	}
+	defer dict.Close()
+	var words []string
+	for len(words) < MaxPrefixExpansion {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, err
 		}
 		if e == nil {
 			break
 		}
-		t := bleve.NewTermQuery(e.Term)
-		t.SetField(indexer.FieldText)
-		terms = append(terms, t)
+		words = append(words, e.Term)
 	}
-	if len(terms) == 0 {
-		return bleve.NewMatchNoneQuery(), nil
-	}
-	return bleve.NewDisjunctionQuery(terms...), nil
+	return words, nil
 }
 
 func (c *compiler) boolean(n boolNode) (query.Query, error) {

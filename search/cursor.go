@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,14 +15,25 @@ import (
 	"github.com/precedent/precedent/indexer"
 )
 
-// cursor is where the next page starts: the number of hits before it.
-// Pages are cut from one ranking with Bleve's From (bounded by maxOffset),
-// so the sort needs no tie-breaking field: ties keep index order, and
-// loading every hit's id to break them would cost a stored-document read
-// per hit.
+// cursor is where the next page starts. A passage page starts after
+// Shards[i] hits of each shard i: pages are cut from one order (see
+// mergeHits) with Bleve's From on each shard, so the sort needs no
+// tie-breaking field (loading every hit's id to break ties would cost a
+// stored-document read per hit). A document page starts after Offset
+// documents. Both are bounded by maxOffset.
 type cursor struct {
 	Offset int    `json:"o,omitempty"`
+	Shards []int  `json:"h,omitempty"`
 	Sig    string `json:"s"`
+}
+
+// depth is the number of hits or documents before the page.
+func (c cursor) depth() int {
+	n := c.Offset
+	for _, o := range c.Shards {
+		n += o
+	}
+	return n
 }
 
 // fingerprint identifies what a cursor may continue: the same query,
@@ -42,8 +54,10 @@ func (p *plan) fingerprint() string {
 func (c cursor) signature(fingerprint string) string {
 	h := sha256.New()
 	h.Write([]byte(fingerprint))
-	h.Write([]byte{1})
-	h.Write([]byte(strconv.Itoa(c.Offset)))
+	for _, o := range append([]int{c.Offset}, c.Shards...) {
+		h.Write([]byte{1})
+		h.Write([]byte(strconv.Itoa(o)))
+	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }
 
@@ -70,10 +84,10 @@ func decodeCursor(s, fingerprint string) (*cursor, error) {
 		return nil, bad
 	}
 	var c cursor
-	if err := json.Unmarshal(b, &c); err != nil || c.Offset < 0 {
+	if err := json.Unmarshal(b, &c); err != nil || c.Offset < 0 || slices.ContainsFunc(c.Shards, func(o int) bool { return o < 0 }) {
 		return nil, bad
 	}
-	if c.Sig != c.signature(fingerprint) || c.Offset > maxOffset {
+	if c.Sig != c.signature(fingerprint) || c.depth() > maxOffset {
 		return nil, bad
 	}
 	return &c, nil

@@ -17,18 +17,18 @@ import (
 	"github.com/precedent/precedent/indexer"
 )
 
-// facetCounter counts facet values with bitmaps instead of Bleve's facet
-// builder, which visits the doc values of every hit for every facet: the
-// passages a query matches are collected once, unscored, into a roaring
-// bitmap, and each value's count is the size of its intersection with that
-// value's postings, loaded once per generation. A generation never changes
-// while it serves, so its document numbers are stable.
-type facetCounter struct {
+// shard is one Bleve index of a generation with what facet counting needs.
+// Facets are counted with bitmaps instead of Bleve's facet builder, which
+// visits the doc values of every hit for every facet: the passages a query
+// matches are collected once per shard, unscored, into a roaring bitmap
+// (see hitSet), and a value's count is the size of its intersection with
+// the value's postings, loaded once per generation. A generation never
+// changes while it serves, so its document numbers are stable.
+type shard struct {
 	idx bleve.Index
 
 	mu     sync.Mutex
 	fields map[string]*fieldPostings
-	all    *roaring.Bitmap // every passage
 }
 
 // fieldPostings are the postings of every value of one keyword field.
@@ -38,66 +38,74 @@ type fieldPostings struct {
 	any      *roaring.Bitmap // passages with at least one value
 }
 
-func newFacetCounter(idx bleve.Index) *facetCounter {
-	return &facetCounter{idx: idx, fields: map[string]*fieldPostings{}}
+func newShard(idx bleve.Index) *shard {
+	return &shard{idx: idx, fields: map[string]*fieldPostings{}}
 }
 
-// count returns the facet of field over hits, size values at most.
-func (fc *facetCounter) count(ctx context.Context, field string, hits *roaring.Bitmap, size int) (Facet, error) {
-	fp, err := fc.field(ctx, field)
-	if err != nil {
-		return Facet{}, err
-	}
-	total := hits.GetCardinality()
-	f := Facet{Field: field, Total: int(total), Terms: []FacetTerm{}}
-	terms := make([]FacetTerm, 0, len(fp.values))
-	sum := 0
-	for i, v := range fp.values {
-		if n := int(hits.AndCardinality(fp.postings[i])); n > 0 {
-			terms = append(terms, FacetTerm{Value: v, Count: n})
-			sum += n
+// countFacet returns the facet of field over the hits of each shard
+// (hits[i] are shards[i]'s), size values at most, in Bleve's order: count
+// descending, then value. Total counts passages, Other the values beyond
+// size, Missing the passages without a value.
+func countFacet(ctx context.Context, shards []*shard, hits []*roaring.Bitmap, field string, size int) (Facet, error) {
+	counts := map[string]int{}
+	f := Facet{Field: field, Terms: []FacetTerm{}}
+	for i, s := range shards {
+		fp, err := s.field(ctx, field)
+		if err != nil {
+			return Facet{}, err
 		}
+		for j, v := range fp.values {
+			if n := int(hits[i].AndCardinality(fp.postings[j])); n > 0 {
+				counts[v] += n
+				f.Other += n
+			}
+		}
+		n := hits[i].GetCardinality()
+		f.Total += int(n)
+		f.Missing += int(n - hits[i].AndCardinality(fp.any))
 	}
-	// Bleve's order: count descending, then value.
+	terms := make([]FacetTerm, 0, len(counts))
+	for v, n := range counts {
+		terms = append(terms, FacetTerm{Value: v, Count: n})
+	}
 	slices.SortFunc(terms, func(a, b FacetTerm) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
 	})
 	for _, t := range terms[:min(size, len(terms))] {
 		t.Label = label(field, t.Value)
 		f.Terms = append(f.Terms, t)
-		sum -= t.Count
+		f.Other -= t.Count
 	}
-	f.Other = sum
-	f.Missing = int(total - hits.AndCardinality(fp.any))
 	return f, nil
 }
 
 // field returns the postings of field's values, loading them on first use.
-func (fc *facetCounter) field(ctx context.Context, field string) (*fieldPostings, error) {
-	fc.mu.Lock()
-	defer fc.mu.Unlock()
-	if fp, ok := fc.fields[field]; ok {
+func (s *shard) field(ctx context.Context, field string) (*fieldPostings, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if fp, ok := s.fields[field]; ok {
 		return fp, nil
 	}
-	fp, err := loadFieldPostings(ctx, fc.idx, field)
+	fp, err := s.loadField(ctx, field)
 	if err != nil {
 		return nil, fmt.Errorf("search: loading the values of %s: %w", field, err)
 	}
-	fc.fields[field] = fp
+	s.fields[field] = fp
 	return fp, nil
 }
 
-func loadFieldPostings(ctx context.Context, idx bleve.Index, field string) (*fieldPostings, error) {
-	dict, err := idx.FieldDict(field)
+// loadField reads the postings of every value of field.
+func (s *shard) loadField(ctx context.Context, field string) (*fieldPostings, error) {
+	dict, err := s.idx.FieldDict(field)
 	if err != nil {
 		return nil, err
 	}
 	defer dict.Close()
-	r, err := reader(idx)
+	h, err := s.hitSet()
 	if err != nil {
 		return nil, err
 	}
-	defer r.Close()
+	defer h.close()
 	fp := &fieldPostings{any: roaring.New()}
 	for {
 		e, err := dict.Next()
@@ -107,19 +115,7 @@ func loadFieldPostings(ctx context.Context, idx bleve.Index, field string) (*fie
 		if e == nil {
 			break
 		}
-		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), field, false, false, false)
-		if err != nil {
-			return nil, err
-		}
-		var td index.TermFieldDoc
-		bm, err := drain(func() (index.IndexInternalID, error) {
-			td, err := tfr.Next(&td)
-			if td == nil || err != nil {
-				return nil, err
-			}
-			return td.ID, nil
-		})
-		tfr.Close()
+		bm, err := h.eval(ctx, term(field, e.Term))
 		if err != nil {
 			return nil, err
 		}
@@ -132,22 +128,35 @@ func loadFieldPostings(ctx context.Context, idx bleve.Index, field string) (*fie
 	return fp, nil
 }
 
-// hits returns the passages q matches as a bitmap of document numbers
-// (see hitSet); the bitmap may be shared, callers do not change it.
-func (fc *facetCounter) hits(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
-	r, err := reader(fc.idx)
+// hitSet opens an evaluator of queries to bitmaps on a reader of s; the
+// caller closes it.
+func (s *shard) hitSet() (*hitSet, error) {
+	adv, err := s.idx.Advanced()
 	if err != nil {
 		return nil, err
 	}
-	defer r.Close()
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
 	snap, _ := r.(*scorch.IndexSnapshot)
-	h := &hitSet{fc: fc, r: r, snap: snap}
+	return &hitSet{s: s, r: r, snap: snap}, nil
+}
+
+// hits returns the passages q matches as a bitmap of document numbers;
+// the bitmap may be shared, callers do not change it.
+func (s *shard) hits(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
+	h, err := s.hitSet()
+	if err != nil {
+		return nil, err
+	}
+	defer h.close()
 	return h.eval(ctx, q)
 }
 
-// allPassages is every passage of the generation: each has a kind.
-func (fc *facetCounter) allPassages(ctx context.Context) (*roaring.Bitmap, error) {
-	fp, err := fc.field(ctx, indexer.FieldKind)
+// allPassages is every passage of the shard: each has a kind.
+func (s *shard) allPassages(ctx context.Context) (*roaring.Bitmap, error) {
+	fp, err := s.field(ctx, indexer.FieldKind)
 	if err != nil {
 		return nil, err
 	}
@@ -174,13 +183,4 @@ func drain(next func() (index.IndexInternalID, error)) (*roaring.Bitmap, error) 
 	}
 	bm.AddMany(buf)
 	return bm, nil
-}
-
-// reader opens a reader of idx's index.
-func reader(idx bleve.Index) (index.IndexReader, error) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	return adv.Reader()
 }

@@ -33,7 +33,7 @@ func (p *plan) facets(ctx context.Context, g *generation, q query.Query) ([]Face
 		return nil, nil
 	}
 	out := make([]Facet, 0, len(p.req.Facets))
-	var shared *roaring.Bitmap
+	var shared []*roaring.Bitmap
 	for _, f := range p.req.Facets {
 		_, own := p.filters.fields[f]
 		key := p.facetKey(f)
@@ -46,14 +46,14 @@ func (p *plan) facets(ctx context.Context, g *generation, q query.Query) ([]Face
 		hits := shared
 		if own || hits == nil {
 			var err error
-			if hits, err = g.facets.hits(ctx, p.filtered(q, f)); err != nil {
+			if hits, err = g.hits(ctx, p.filtered(q, f)); err != nil {
 				return nil, fmt.Errorf("search: facet %s: %w", f, err)
 			}
 			if !own {
 				shared = hits
 			}
 		}
-		facet, err := g.facets.count(ctx, f, hits, p.req.FacetSize)
+		facet, err := countFacet(ctx, g.shards, hits, f, p.req.FacetSize)
 		if err != nil {
 			return nil, err
 		}

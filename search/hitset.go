@@ -16,17 +16,19 @@ import (
 // bitmaps the index already holds, and only the parts that need positions
 // or ranges (phrases, fuzzy words, dates) run through a Bleve searcher.
 type hitSet struct {
-	fc   *facetCounter
+	s    *shard
 	r    index.IndexReader
 	snap *scorch.IndexSnapshot // nil when the index is not scorch: searchers only
 }
+
+func (h *hitSet) close() { h.r.Close() }
 
 // eval returns the passages q matches; the bitmap may be shared: callers
 // do not change it.
 func (h *hitSet) eval(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
 	switch q := q.(type) {
 	case *query.MatchAllQuery:
-		return h.fc.allPassages(ctx)
+		return h.s.allPassages(ctx)
 	case *query.MatchNoneQuery:
 		return roaring.New(), nil
 	case *query.TermQuery:
@@ -115,7 +117,7 @@ func (h *hitSet) any(ctx context.Context, qs []query.Query) (*roaring.Bitmap, er
 // match is a match query as Bleve runs it: the analysed tokens as terms,
 // all of them (operator and) or any.
 func (h *hitSet) match(q *query.MatchQuery) (*roaring.Bitmap, error) {
-	m := h.fc.idx.Mapping()
+	m := h.s.idx.Mapping()
 	field := q.Field()
 	if field == "" {
 		field = m.DefaultSearchField()
@@ -188,7 +190,7 @@ func addPostings(out *roaring.Bitmap, it segment.PostingsIterator, offset uint64
 
 // search runs q unscored through Bleve's searcher and collects its hits.
 func (h *hitSet) search(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
-	s, err := q.Searcher(ctx, h.r, h.fc.idx.Mapping(), bsearch.SearcherOptions{Score: "none"})
+	s, err := q.Searcher(ctx, h.r, h.s.idx.Mapping(), bsearch.SearcherOptions{Score: "none"})
 	if err != nil {
 		return nil, err
 	}

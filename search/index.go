@@ -38,16 +38,17 @@ type Index struct {
 // while it is current, one per search using it.
 type generation struct {
 	path      string
-	idx       bleve.Index
+	gen       *indexer.Generation
+	idx       bleve.Index // searches every shard
+	shards    []*shard
 	cache     *answerCache // answers of this generation only
-	facets    *facetCounter
 	refs      atomic.Int64
 	closeOnce sync.Once
 }
 
 func (g *generation) release() {
 	if g.refs.Add(-1) == 0 {
-		g.closeOnce.Do(func() { g.idx.Close() })
+		g.closeOnce.Do(func() { g.gen.Close() })
 	}
 }
 
@@ -78,7 +79,7 @@ func OpenWith(dataDir string, opt Options) (*Index, error) {
 }
 
 func openGeneration(path string, opt Options) (*generation, error) {
-	idx, err := indexer.OpenGeneration(path)
+	gen, err := indexer.OpenGeneration(path)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +87,10 @@ func openGeneration(path string, opt Options) (*generation, error) {
 	if opt.NoAnswerCache {
 		entries, bytes = 0, 0
 	}
-	g := &generation{path: path, idx: idx, cache: newAnswerCache(entries, bytes), facets: newFacetCounter(idx)}
+	g := &generation{path: path, gen: gen, idx: gen.Index, cache: newAnswerCache(entries, bytes)}
+	for _, idx := range gen.Shards {
+		g.shards = append(g.shards, newShard(idx))
+	}
 	g.refs.Store(1)
 	return g, nil
 }

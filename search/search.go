@@ -123,7 +123,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, SearchTimeout)
 	defer cancel()
 
-	c := &compiler{idx: g.idx}
+	c := &compiler{idx: g.idx, shards: g.shards}
 	q, err := c.compile(p.query)
 	if err != nil {
 		return nil, err
@@ -158,39 +158,64 @@ func (p *plan) filtered(q query.Query, skip string) query.Query {
 	return bleve.NewConjunctionQuery(append([]query.Query{q}, fq...)...)
 }
 
-// searchPassages runs the main search: one page of passages.
+// searchPassages runs the main search: one page of passages, merged from
+// a search of each shard.
 func (p *plan) searchPassages(ctx context.Context, g *generation, q query.Query) (*Response, error) {
-	offset := 0
-	if p.cursor != nil {
-		offset = p.cursor.Offset
+	from, err := p.shardOffsets(len(g.shards))
+	if err != nil {
+		return nil, err
 	}
 	fq := p.filtered(q, "")
 	if _, all := fq.(*query.MatchAllQuery); all && p.req.Sort == SortRelevance {
-		return p.browse(ctx, g, offset)
+		return p.browse(ctx, g, from)
 	}
-	sr := bleve.NewSearchRequestOptions(fq, p.req.Size, offset, false)
-	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
-	sr.SortByCustom(passageOrder(p.req.Sort))
-	sr.IncludeLocations = p.req.Highlight
-	res, err := g.idx.SearchInContext(ctx, sr)
+	order := passageOrder(p.req.Sort)
+	results, err := g.searchShards(ctx, func(i int) *bleve.SearchRequest {
+		sr := bleve.NewSearchRequestOptions(fq, p.req.Size, from[i], false)
+		sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
+		sr.SortByCustom(order)
+		sr.IncludeLocations = p.req.Highlight
+		return sr
+	})
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	resp := &Response{Total: res.Total, TotalExact: true, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, dm := range res.Hits {
+	resp := &Response{TotalExact: true, Hits: make([]Hit, 0, p.req.Size)}
+	for _, r := range results {
+		resp.Total += r.Total
+	}
+	page, taken := mergeHits(order, results, p.req.Size)
+	for _, dm := range page {
 		h, err := passageHit(dm, p.req.Highlight)
 		if err != nil {
 			return nil, err
 		}
 		resp.Hits = append(resp.Hits, h)
 	}
-	p.setNext(resp, offset)
+	p.setNext(resp, from, taken)
 	return resp, nil
 }
 
-// setNext sets the cursor of the page after resp, which starts at offset.
-func (p *plan) setNext(resp *Response, offset int) {
-	if len(resp.Hits) == p.req.Size && uint64(offset+len(resp.Hits)) < resp.Total {
-		resp.NextCursor = encodeCursor(cursor{Offset: offset + len(resp.Hits)}, p.fingerprint())
+// shardOffsets are the hits of each shard before the page the cursor asks.
+func (p *plan) shardOffsets(shards int) ([]int, error) {
+	if p.cursor == nil {
+		return make([]int, shards), nil
+	}
+	if len(p.cursor.Shards) != shards {
+		return nil, &Error{Code: "bad_cursor", Message: "the cursor is from another version of the index",
+			Hint: "start the search again without a cursor"}
+	}
+	return p.cursor.Shards, nil
+}
+
+// setNext sets the cursor of the page after resp, which started after
+// from[i] hits of shard i and took taken[i] of them.
+func (p *plan) setNext(resp *Response, from, taken []int) {
+	next := cursor{Shards: make([]int, len(from))}
+	for i := range from {
+		next.Shards[i] = from[i] + taken[i]
+	}
+	if len(resp.Hits) == p.req.Size && uint64(next.depth()) < resp.Total {
+		resp.NextCursor = encodeCursor(next, p.fingerprint())
 	}
 }

@@ -1,0 +1,83 @@
+package search
+
+import (
+	"context"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// eachShard runs f for every shard of g at once (one goroutine per shard)
+// and returns the first error.
+func (g *generation) eachShard(f func(i int, s *shard) error) error {
+	if len(g.shards) == 1 {
+		return f(0, g.shards[0])
+	}
+	errs := make([]error, len(g.shards))
+	var wg sync.WaitGroup
+	for i, s := range g.shards {
+		wg.Go(func() { errs[i] = f(i, s) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hits returns the passages q matches in each shard (see shard.hits).
+func (g *generation) hits(ctx context.Context, q query.Query) ([]*roaring.Bitmap, error) {
+	out := make([]*roaring.Bitmap, len(g.shards))
+	err := g.eachShard(func(i int, s *shard) (err error) {
+		out[i], err = s.hits(ctx, q)
+		return err
+	})
+	return out, err
+}
+
+// searchShards runs one request per shard at once; request(i) is shard
+// i's (the requests differ in where each shard's page starts).
+func (g *generation) searchShards(ctx context.Context, request func(i int) *bleve.SearchRequest) ([]*bleve.SearchResult, error) {
+	out := make([]*bleve.SearchResult, len(g.shards))
+	err := g.eachShard(func(i int, s *shard) (err error) {
+		out[i], err = s.idx.SearchInContext(ctx, request(i))
+		return err
+	})
+	return out, err
+}
+
+// mergeHits takes up to size hits from the shards' sorted results in
+// order: by the sort, then by shard, so that every page of a search is
+// cut from one order. It returns the hits and how many each shard gave.
+func mergeHits(order bsearch.SortOrder, results []*bleve.SearchResult, size int) ([]*bsearch.DocumentMatch, []int) {
+	scoring, desc := order.CacheIsScore(), order.CacheDescending()
+	taken := make([]int, len(results))
+	var hits []*bsearch.DocumentMatch
+	for _, r := range results {
+		for _, dm := range r.Hits {
+			dm.HitNumber = 0 // numbers of different shards do not compare
+		}
+	}
+	for len(hits) < size {
+		best := -1
+		for i, r := range results {
+			if taken[i] == len(r.Hits) {
+				continue
+			}
+			if best < 0 || order.Compare(scoring, desc, r.Hits[taken[i]], results[best].Hits[taken[best]]) < 0 {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		hits = append(hits, results[best].Hits[taken[best]])
+		taken[best]++
+	}
+	return hits, taken
+}
