@@ -82,7 +82,7 @@ func (ix *Index) LineageOfText(ctx context.Context, text string) (*Lineage, erro
 		return nil, err
 	}
 	defer g.release()
-	cands, matches, err := textCandidates(ctx, g.idx, text)
+	cands, matches, err := textCandidates(ctx, g, text)
 	if err != nil {
 		return nil, err
 	}

@@ -28,12 +28,12 @@ const (
 // textCandidates returns candidates for pasted text (the best passages by
 // its rarest words, see rareWordsQuery) and those of them that carry its
 // wording (whole, or as a quoted part of a longer paragraph).
-func textCandidates(ctx context.Context, idx bleve.Index, text string) ([]member, []lineage.Match, error) {
-	q, err := rareWordsQuery(ctx, idx, text)
+func textCandidates(ctx context.Context, g *generation, text string) ([]member, []lineage.Match, error) {
+	q, err := rareWordsQuery(ctx, g, text)
 	if err != nil || q == nil {
 		return nil, nil, err
 	}
-	cands, err := storedPassages(ctx, idx, q, lineageCandidates)
+	cands, err := storedPassages(ctx, g.idx, q, lineageCandidates)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -52,8 +52,8 @@ func matchCandidates(text string, cands []member) []lineage.Match {
 // rareWordsQuery returns a query for passages whose unstemmed text has at
 // least half of text's rarest indexed words, or nil when none of its
 // words is indexed.
-func rareWordsQuery(ctx context.Context, idx bleve.Index, text string) (query.Query, error) {
-	terms, err := rarestTerms(ctx, idx, text, lineageRareWords)
+func rareWordsQuery(ctx context.Context, g *generation, text string) (query.Query, error) {
+	terms, err := rarestTerms(ctx, g, text, lineageRareWords)
 	if err != nil || len(terms) == 0 {
 		return nil, err
 	}
@@ -69,21 +69,17 @@ func rareWordsQuery(ctx context.Context, idx bleve.Index, text string) (query.Qu
 // rarestTerms analyses text as the unstemmed text field is and returns up
 // to n of its distinct terms that occur in the index, rarest (fewest
 // passages) first.
-func rarestTerms(ctx context.Context, idx bleve.Index, text string, n int) ([]string, error) {
-	m := idx.Mapping()
+func rarestTerms(ctx context.Context, g *generation, text string, n int) ([]string, error) {
+	m := g.idx.Mapping()
 	analyzer := m.AnalyzerNamed(m.AnalyzerNameForPath(indexer.FieldText))
 	if analyzer == nil {
 		return nil, fmt.Errorf("search: no analyzer for field %s", indexer.FieldText)
 	}
-	adv, err := idx.Advanced()
+	freq, err := g.frequencies()
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	defer r.Close()
+	defer freq.close()
 	type counted struct {
 		term  string
 		count uint64
@@ -96,14 +92,13 @@ func rarestTerms(ctx context.Context, idx bleve.Index, text string, n int) ([]st
 			continue
 		}
 		seen[t] = true
-		tfr, err := r.TermFieldReader(ctx, tok.Term, indexer.FieldText, false, false, false)
+		c, err := freq.passages(ctx, tok.Term)
 		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, err
 		}
-		if c := tfr.Count(); c > 0 {
+		if c > 0 {
 			found = append(found, counted{t, c})
 		}
-		tfr.Close()
 	}
 	slices.SortFunc(found, func(a, b counted) int { return cmp.Or(cmp.Compare(a.count, b.count), cmp.Compare(a.term, b.term)) })
 	out := make([]string, 0, min(n, len(found)))

@@ -2,12 +2,16 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/precedent/precedent/indexer"
 )
 
 // eachShard runs f for every shard of g at once (one goroutine per shard)
@@ -80,4 +84,62 @@ func mergeHits(order bsearch.SortOrder, results []*bleve.SearchResult, size int)
 		taken[best]++
 	}
 	return hits, taken
+}
+
+// frequencies counts, over every shard of a generation, the passages whose
+// unstemmed text has a term (document frequencies for rare-word choices).
+type frequencies struct {
+	readers []index.IndexReader
+}
+
+// frequencies opens a reader of every shard; the caller closes them.
+func (g *generation) frequencies() (*frequencies, error) {
+	f := &frequencies{}
+	for _, s := range g.shards {
+		adv, err := s.idx.Advanced()
+		if err == nil {
+			var r index.IndexReader
+			if r, err = adv.Reader(); err == nil {
+				f.readers = append(f.readers, r)
+			}
+		}
+		if err != nil {
+			f.close()
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
+	return f, nil
+}
+
+// passages is the number of passages whose text has term.
+func (f *frequencies) passages(ctx context.Context, term []byte) (uint64, error) {
+	var n uint64
+	for _, r := range f.readers {
+		tfr, err := r.TermFieldReader(ctx, term, indexer.FieldText, false, false, false)
+		if err != nil {
+			return 0, fmt.Errorf("search: %w", err)
+		}
+		n += tfr.Count()
+		tfr.Close()
+	}
+	return n, nil
+}
+
+// total is the number of passages.
+func (f *frequencies) total() (uint64, error) {
+	var n uint64
+	for _, r := range f.readers {
+		c, err := r.DocCount()
+		if err != nil {
+			return 0, fmt.Errorf("search: %w", err)
+		}
+		n += c
+	}
+	return n, nil
+}
+
+func (f *frequencies) close() {
+	for _, r := range f.readers {
+		r.Close()
+	}
 }

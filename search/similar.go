@@ -41,7 +41,7 @@ func (ix *Index) Similar(ctx context.Context, passageID string, size int) ([]Hit
 		return nil, err
 	}
 	p := origin.Passage
-	terms, err := rareTerms(g.idx, p.Text)
+	terms, err := rareTerms(ctx, g, p.Text)
 	if err != nil {
 		return nil, err
 	}
@@ -73,17 +73,13 @@ func (ix *Index) Similar(ctx context.Context, passageID string, size int) ([]Hit
 
 // rareTerms returns term queries for the passage's similarTerms words with
 // the highest inverse document frequency on the unstemmed text field.
-func rareTerms(idx bleve.Index, text string) ([]query.Query, error) {
-	adv, err := idx.Advanced()
+func rareTerms(ctx context.Context, g *generation, text string) ([]query.Query, error) {
+	freq, err := g.frequencies()
 	if err != nil {
 		return nil, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	total, err := r.DocCount()
+	defer freq.close()
+	total, err := freq.total()
 	if err != nil {
 		return nil, err
 	}
@@ -98,12 +94,10 @@ func rareTerms(idx bleve.Index, text string) ([]query.Query, error) {
 			continue
 		}
 		seen[w] = true
-		tfr, err := r.TermFieldReader(context.Background(), []byte(w), indexer.FieldText, false, false, false)
+		df, err := freq.passages(ctx, []byte(w))
 		if err != nil {
 			return nil, err
 		}
-		df := tfr.Count()
-		tfr.Close()
 		if df > 0 {
 			ws = append(ws, weighted{w, math.Log(float64(total+1) / float64(df))})
 		}
