@@ -23,7 +23,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-8"
+const FormatVersion = "precedent-index-9"
 
 // AnalyzerText is the analyser of FieldText: apostrophes unified, unicode word tokens, NFKC (ligatures, full-width
 // forms), lower case, no stop words and no stemming, so a quoted phrase
@@ -109,9 +109,6 @@ func passageMapping() *mapping.DocumentMapping {
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store, date.IncludeInAll, date.DocValues = false, false, true
 	dm.AddFieldMappingsAt(FieldDate, date)
-	ordinal := bleve.NewNumericFieldMapping()
-	ordinal.Store, ordinal.IncludeInAll, ordinal.DocValues = false, false, true
-	dm.AddFieldMappingsAt(FieldOrdinal, ordinal)
 	for _, f := range []string{FieldPassage, FieldDocument} {
 		stored := bleve.NewTextFieldMapping()
 		stored.Index, stored.Store, stored.IncludeInAll, stored.DocValues = false, true, false, false

@@ -10,8 +10,9 @@ package indexer
 // Field names of the Bleve index. One Bleve document is one passage; its
 // document's metadata is copied onto it so filters and facets need no join.
 // These names are the contract between indexer and search. Only what
-// search reads is indexed (the document's title, a passage's headings,
-// number, citation and pages are in the stored JSON only).
+// search reads is indexed (the document's title, a passage's ordinal,
+// headings, number, citation and pages are in the stored JSON only; the
+// ordinal is also the end of the passage id, see corpus.PassageID).
 const (
 	// FieldKind is the corpus.Kind* of the passage (keyword, no doc
 	// values): every passage has one, so its postings are all passages.
@@ -25,9 +26,8 @@ const (
 	// is set.
 	FieldText = "text"
 
-	FieldDocID   = "doc_id"  // keyword: a document's passages, documents facet
-	FieldOrdinal = "ordinal" // numeric: passages in document order
-	FieldDate    = "date"    // datetime; documents with only a year get Jan 1
+	FieldDocID = "doc_id" // keyword: a document's passages, documents facet
+	FieldDate  = "date"   // datetime; documents with only a year get Jan 1
 
 	// Keyword facet fields (one term per value, not analysed).
 	FieldState     = "state"

@@ -1,10 +1,11 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -183,7 +184,7 @@ func documentPassages(ctx context.Context, idx bleve.Index, id string) ([]corpus
 	var doc corpus.Document
 	sr := bleve.NewSearchRequestOptions(term(indexer.FieldDocID, id), maxPassagesPerDocument, 0, false)
 	sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
-	sr.SortBy([]string{indexer.FieldOrdinal, "_id"})
+	sr.Score = bleve.ScoreNone
 	res, err := idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, doc, fmt.Errorf("search: document %s: %w", id, err)
@@ -191,18 +192,22 @@ func documentPassages(ctx context.Context, idx bleve.Index, id string) ([]corpus
 	if len(res.Hits) == 0 {
 		return nil, doc, ErrNotFound
 	}
-	passages := make([]corpus.Passage, 0, len(res.Hits))
-	for i, dm := range res.Hits {
+	members := make([]member, 0, len(res.Hits))
+	for _, dm := range res.Hits {
 		p, d, err := decodeStored(dm)
 		if err != nil {
 			return nil, doc, err
 		}
-		if i == 0 {
-			doc = d
-		}
-		passages = append(passages, p)
+		members = append(members, member{Passage: p, Document: d})
 	}
-	return passages, doc, nil
+	slices.SortFunc(members, func(a, b member) int {
+		return cmp.Or(cmp.Compare(a.Passage.Ordinal, b.Passage.Ordinal), cmp.Compare(a.Passage.ID, b.Passage.ID))
+	})
+	passages := make([]corpus.Passage, len(members))
+	for i, m := range members {
+		passages[i] = m.Passage
+	}
+	return passages, members[0].Document, nil
 }
 
 // maxPassagesPerDocument bounds a document's passages in one answer.
@@ -225,31 +230,36 @@ func (ix *Index) Passage(ctx context.Context, id string) (*PassageView, error) {
 }
 
 // neighbours returns the ids of the passages just before and after p in
-// its document.
+// its document, by the ordinals their ids carry (see corpus.PassageID).
 func neighbours(ctx context.Context, idx bleve.Index, p corpus.Passage) (prev, next string, err error) {
-	for _, dir := range []struct {
-		min, max float64
-		sort     string
-		out      *string
-	}{
-		{math.Inf(-1), float64(p.Ordinal), "-" + indexer.FieldOrdinal, &prev},
-		{float64(p.Ordinal), math.Inf(1), indexer.FieldOrdinal, &next},
-	} {
-		incl := false
-		r := bleve.NewNumericRangeInclusiveQuery(&dir.min, &dir.max, &incl, &incl)
-		r.SetField(indexer.FieldOrdinal)
-		q := bleve.NewConjunctionQuery(term(indexer.FieldDocID, p.DocID), r)
-		sr := bleve.NewSearchRequestOptions(q, 1, 0, false)
-		sr.SortBy([]string{dir.sort})
-		res, err := idx.SearchInContext(ctx, sr)
-		if err != nil {
-			return "", "", fmt.Errorf("search: neighbours of %s: %w", p.ID, err)
-		}
-		if len(res.Hits) > 0 {
-			*dir.out = res.Hits[0].ID
+	sr := bleve.NewSearchRequestOptions(term(indexer.FieldDocID, p.DocID), maxPassagesPerDocument, 0, false)
+	sr.Score = bleve.ScoreNone
+	res, err := idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return "", "", fmt.Errorf("search: neighbours of %s: %w", p.ID, err)
+	}
+	prevOrd, nextOrd := 0, 0
+	for _, h := range res.Hits {
+		o, ok := passageOrdinal(h.ID)
+		switch {
+		case !ok:
+		case o < p.Ordinal && (prev == "" || o > prevOrd):
+			prev, prevOrd = h.ID, o
+		case o > p.Ordinal && (next == "" || o < nextOrd):
+			next, nextOrd = h.ID, o
 		}
 	}
 	return prev, next, nil
+}
+
+// passageOrdinal returns the ordinal a passage id ends with.
+func passageOrdinal(id string) (int, bool) {
+	i := strings.LastIndex(id, "-p")
+	if i < 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(id[i+2:])
+	return n, err == nil
 }
 
 // MaxFacetValues bounds FacetValues.
