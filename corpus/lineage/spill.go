@@ -10,10 +10,11 @@ const spillBuffer = 1 << 20
 
 // spill is an append-only byte store: a temporary file (unlinked as soon as
 // it is created, so nothing is left behind by a crash) or, without a
-// directory, memory. Reads see what was appended before the last flush.
+// directory, memory in chunks of spillBuffer bytes (never copied to grow).
+// Reads see what was appended before the last flush.
 type spill struct {
 	f    *os.File // nil: the bytes are in mem
-	mem  []byte
+	mem  [][]byte
 	buf  []byte // appended, not yet written to f
 	size int64  // bytes appended
 	err  error  // first write error
@@ -40,7 +41,7 @@ func (s *spill) append(p []byte) int64 {
 	off := s.size
 	s.size += int64(len(p))
 	if s.f == nil {
-		s.mem = append(s.mem, p...)
+		s.appendMemory(p)
 		return off
 	}
 	if len(s.buf)+len(p) > cap(s.buf) {
@@ -63,6 +64,18 @@ func (s *spill) flush() error {
 	return s.err
 }
 
+func (s *spill) appendMemory(p []byte) {
+	for len(p) > 0 {
+		if n := len(s.mem); n == 0 || len(s.mem[n-1]) == spillBuffer {
+			s.mem = append(s.mem, make([]byte, 0, spillBuffer))
+		}
+		last := &s.mem[len(s.mem)-1]
+		k := min(len(p), spillBuffer-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+}
+
 func (s *spill) write(p []byte) {
 	if s.err == nil {
 		_, s.err = s.f.Write(p)
@@ -75,10 +88,13 @@ func (s *spill) readAt(p []byte, off int64) error {
 		return s.err
 	}
 	if s.f == nil {
-		if off+int64(len(p)) > int64(len(s.mem)) {
+		if off+int64(len(p)) > s.size {
 			return fmt.Errorf("lineage: spill read past its end")
 		}
-		copy(p, s.mem[off:])
+		for len(p) > 0 {
+			n := copy(p, s.mem[off/spillBuffer][off%spillBuffer:])
+			p, off = p[n:], off+int64(n)
+		}
 		return nil
 	}
 	_, err := s.f.ReadAt(p, off)
