@@ -49,12 +49,15 @@ func benchDocuments(n int) []*corpus.Document {
 func BenchmarkIndex(b *testing.B) {
 	docs := benchDocuments(50)
 	passages := 50 * 40
-	for _, size := range []int{200, 1000, 5000} {
-		b.Run(fmt.Sprintf("batch=%d", size), func(b *testing.B) {
+	for _, c := range []struct{ batch, shards int }{{200, 1}, {1000, 1}, {5000, 1}, {1000, 2}} {
+		b.Run(fmt.Sprintf("batch=%d/shards=%d", c.batch, c.shards), func(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for i := range b.N {
-				w := newGenerationWriter(filepath.Join(b.TempDir(), fmt.Sprint(i)), size, nil)
+				w, err := newGenerationWriter(filepath.Join(b.TempDir(), fmt.Sprint(i)), c.batch, c.shards, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
 				for _, d := range docs {
 					if err := w.add(d); err != nil {
 						b.Fatal(err)

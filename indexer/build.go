@@ -190,7 +190,12 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, c
 		}
 	}
 	r.Update, r.Reindexed = UpdateFull, len(kept)
-	return newGenerationWriter(dir, opt.BatchSize, families), updatePlan{add: kept}, nil
+	passages := 0
+	for _, k := range kept {
+		passages += len(k.passages)
+	}
+	w, err := newGenerationWriter(dir, opt.BatchSize, shardCount(opt, passages), families)
+	return w, updatePlan{add: kept}, err
 }
 
 // writeGeneration applies plan through w and closes it with the manifest.

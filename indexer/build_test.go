@@ -191,9 +191,19 @@ func checkDocumentStoredOnce(t *testing.T, hits search.DocumentMatchCollection) 
 	}
 }
 
+// TestIncremental: an update touches only what changed, in the shard of
+// each document, and holds what a full build holds (with one and with
+// two shards).
 func TestIncremental(t *testing.T) {
+	for _, shards := range []int{1, 2} {
+		t.Run(fmt.Sprintf("shards=%d", shards), func(t *testing.T) { testIncremental(t, shards) })
+	}
+}
+
+func testIncremental(t *testing.T, shards int) {
 	dir := copyTree(t, "testdata/corpus")
 	opt := fixtureOptions(t, dir)
+	opt.Shards = shards
 	ctx := context.Background()
 	first, err := Build(ctx, opt)
 	if err != nil {
@@ -231,6 +241,7 @@ func TestIncremental(t *testing.T) {
 	}
 	// The updated copy holds exactly what a full build of the same corpus holds.
 	full := fixtureOptions(t, dir)
+	full.Shards = shards
 	if r, err := Build(ctx, full); err != nil || r.Update != UpdateFull {
 		t.Fatalf("full build: %v, %+v", err, r)
 	}

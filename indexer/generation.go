@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,28 +107,28 @@ func OpenGeneration(path string) (*Generation, error) {
 	}
 	g.Index = g.Shards[0]
 	if len(g.Shards) > 1 {
-		g.Index = bleve.NewIndexAlias(g.Shards...)
+		alias := bleve.NewIndexAlias(g.Shards...)
+		if err := alias.SetIndexMapping(g.Shards[0].Mapping()); err != nil {
+			g.Close()
+			return nil, err
+		}
+		g.Index = alias
 	}
 	return g, nil
 }
 
-// shardDirs lists a generation's shard directories in shard order; a
-// generation without shard directories is a single Bleve index.
+// shardDirs lists a generation's shard directories in shard order.
 func shardDirs(path string) ([]string, error) {
-	entries, err := os.ReadDir(path)
-	if err != nil {
-		return nil, err
-	}
 	var dirs []string
 	for i := 0; ; i++ {
-		name := shardPrefix + strconv.Itoa(i)
-		if !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return e.Name() == name && e.IsDir() }) {
+		dir := shardPath(path, i)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 			break
 		}
-		dirs = append(dirs, filepath.Join(path, name))
+		dirs = append(dirs, dir)
 	}
 	if len(dirs) == 0 {
-		dirs = []string{path}
+		return nil, fmt.Errorf("%s has no shards (%s0): rebuild it with 'precedent index'", path, shardPrefix)
 	}
 	return dirs, nil
 }

@@ -50,7 +50,7 @@ func TestOpenGenerationRefusesOtherFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := bleve.New(path, m)
+	idx, err := bleve.New(shardPath(path, 0), m)
 	if err != nil {
 		t.Fatal(err)
 	}

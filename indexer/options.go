@@ -35,6 +35,10 @@ type Options struct {
 	// rebuild (merged once at the end), per batch of an update. Default
 	// DefaultBatchSize.
 	BatchSize int
+	// Shards is the number of shards of a generation built from scratch;
+	// 0 chooses by size and CPUs (see shardCount). Updates keep the live
+	// generation's shards.
+	Shards int
 	// Progress, when set, is called after each file of a phase
 	// ("extract", then "index").
 	Progress func(phase string, done, total int)

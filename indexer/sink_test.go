@@ -12,13 +12,13 @@ import (
 )
 
 // TestFullBuildSegments checks what the offline builder leaves: one
-// segment however many batches, no scratch directory, the format version
+// segment per shard however many batches, no scratch directory, the format version
 // and manifest stored, every passage searchable by id.
 func TestFullBuildSegments(t *testing.T) {
-	for _, batch := range []int{1, 2, 1000} {
-		t.Run(fmt.Sprintf("batch=%d", batch), func(t *testing.T) {
+	for _, c := range []struct{ batch, shards int }{{1, 1}, {2, 1}, {1000, 1}, {2, 2}, {1000, 3}} {
+		t.Run(fmt.Sprintf("batch=%d/shards=%d", c.batch, c.shards), func(t *testing.T) {
 			opt := fixtureOptions(t, "testdata/corpus")
-			opt.BatchSize = batch
+			opt.BatchSize, opt.Shards = c.batch, c.shards
 			r, err := Build(context.Background(), opt)
 			if err != nil {
 				t.Fatal(err)
@@ -27,16 +27,22 @@ func TestFullBuildSegments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n := segmentFiles(gen); n != 1 {
-				t.Errorf("%d segment files, want 1", n)
+			dirs, err := shardDirs(gen)
+			if err != nil || len(dirs) != c.shards {
+				t.Fatalf("shards %v, %v; want %d", dirs, err, c.shards)
 			}
-			entries, err := os.ReadDir(gen)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, e := range entries {
-				if strings.HasPrefix(e.Name(), "scorch-offline-build") {
-					t.Errorf("builder scratch dir %s left in the generation", e.Name())
+			for _, dir := range dirs {
+				if n := segmentFiles(dir); n > 1 { // none when no document hashed to the shard
+					t.Errorf("%s: %d segment files, want 1", dir, n)
+				}
+				entries, err := os.ReadDir(dir)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range entries {
+					if strings.HasPrefix(e.Name(), "scorch-offline-build") {
+						t.Errorf("builder scratch dir %s left in %s", e.Name(), dir)
+					}
 				}
 			}
 			idx := openLive(t, opt.Data) // checks the format version

@@ -26,19 +26,37 @@ type generationWriter struct {
 	families map[string]string
 }
 
-// newGenerationWriter creates an empty generation at path, written with
-// Bleve's offline builder.
-func newGenerationWriter(path string, batchSize int, families map[string]string) *generationWriter {
-	return &generationWriter{sink: newBuilderSink(path, batchSize), families: families}
+// newGenerationWriter creates an empty generation of shards shards at
+// path, each written with Bleve's offline builder.
+func newGenerationWriter(path string, batchSize, shards int, families map[string]string) (*generationWriter, error) {
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		return nil, err
+	}
+	sinks := make([]passageSink, shards)
+	for i := range sinks {
+		sinks[i] = newBuilderSink(shardPath(path, i), batchSize)
+	}
+	return &generationWriter{sink: newShardedSink(sinks), families: families}, nil
 }
 
 // openGenerationWriter opens the copy of a generation at path for updates.
 func openGenerationWriter(path string, batchSize int, families map[string]string) (*generationWriter, error) {
-	s, err := openUpdateSink(path, batchSize)
+	dirs, err := shardDirs(path)
 	if err != nil {
 		return nil, err
 	}
-	return &generationWriter{sink: s, families: families}, nil
+	sinks := make([]passageSink, 0, len(dirs))
+	for _, dir := range dirs {
+		s, err := openUpdateSink(dir, batchSize)
+		if err != nil {
+			for _, open := range sinks {
+				open.abort()
+			}
+			return nil, err
+		}
+		sinks = append(sinks, s)
+	}
+	return &generationWriter{sink: newShardedSink(sinks), families: families}, nil
 }
 
 // remove deletes passages by id.

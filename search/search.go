@@ -173,7 +173,7 @@ func (p *plan) searchPassages(ctx context.Context, g *generation, q query.Query)
 	results, err := g.searchShards(ctx, func(i int) *bleve.SearchRequest {
 		sr := bleve.NewSearchRequestOptions(fq, p.req.Size, from[i], false)
 		sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
-		sr.SortByCustom(order)
+		sr.SortByCustom(passageOrder(p.req.Sort)) // a sort keeps per-search state: one each
 		sr.IncludeLocations = p.req.Highlight
 		return sr
 	})

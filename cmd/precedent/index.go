@@ -29,6 +29,7 @@ type indexOptions struct {
 	data      string
 	workers   int
 	batchSize int
+	shards    int
 	quiet     bool
 }
 
@@ -38,6 +39,7 @@ func (o *indexOptions) parse(args []string) error {
 	fs.StringVar(&o.data, "data", "data", "data folder: index generations, cache, report.json")
 	fs.IntVar(&o.workers, "workers", 2, "files extracted at once")
 	fs.IntVar(&o.batchSize, "batch", indexer.DefaultBatchSize, "passages per index batch")
+	fs.IntVar(&o.shards, "shards", 0, "shards of a rebuilt index (0: by size and CPUs)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar and no summary")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: precedent index --corpus DIR [--data DIR]")
@@ -61,7 +63,7 @@ func runIndex(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	r, err := indexCorpus(ctx, o.corpus, o.data, func(opt *indexer.Options) {
-		opt.Workers, opt.BatchSize = o.workers, o.batchSize
+		opt.Workers, opt.BatchSize, opt.Shards = o.workers, o.batchSize, o.shards
 		if !o.quiet && term.IsTerminal(int(os.Stderr.Fd())) {
 			opt.Progress = progressBars(os.Stderr)
 		}

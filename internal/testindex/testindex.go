@@ -1,7 +1,7 @@
 // Package testindex gives tests a data directory holding an index of the
 // shared corpus, built with the real pipeline. PRECEDENT_TEST_DATA names one
 // built beforehand ('precedent index --corpus ../shared/corpus --data DIR',
-// as the Makefile's test target does), so the packages of one test run share
+// as scripts/test does), so the packages of one test run share
 // it; without it the index is built once per test binary into a temporary
 // directory. It imports indexer, so indexer's own tests cannot use it.
 package testindex
@@ -15,6 +15,11 @@ import (
 	"github.com/precedent/precedent/indexer"
 	"github.com/precedent/precedent/internal/testcorpus"
 )
+
+// TestShards is the number of shards of the shared test index: more than
+// one, so that the tests of search and api cover merging shards (scripts/test
+// builds PRECEDENT_TEST_DATA with 'precedent index --shards 2').
+const TestShards = 2
 
 var shared struct {
 	once sync.Once
@@ -42,7 +47,9 @@ func Shared(tb testing.TB) string {
 		if shared.dir, shared.err = os.MkdirTemp("", "precedent-testindex-"); shared.err != nil {
 			return
 		}
-		_, shared.err = indexer.Build(context.Background(), indexer.CorpusOptions(corpusDir, shared.dir, nil))
+		opt := indexer.CorpusOptions(corpusDir, shared.dir, nil)
+		opt.Shards = TestShards
+		_, shared.err = indexer.Build(context.Background(), opt)
 	})
 	if shared.err != nil {
 		tb.Fatalf("indexing the shared corpus: %v", shared.err)
