@@ -7,7 +7,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/char/regexp"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -23,9 +22,10 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-9"
+const FormatVersion = "precedent-index-10"
 
-// AnalyzerText is the analyser of FieldText: apostrophes unified, unicode word tokens, NFKC (ligatures, full-width
+// AnalyzerText is the analyser of FieldText: apostrophes unified (see
+// apostropheFilter), unicode word tokens, NFKC (ligatures, full-width
 // forms), lower case, no stop words and no stemming, so a quoted phrase
 // matches the exact wording only.
 const AnalyzerText = "precedent_text"
@@ -35,8 +35,6 @@ const (
 	internalFormat   = "precedent:format"   // FormatVersion
 	internalManifest = "precedent:manifest" // JSON generationManifest: what it was built from
 )
-
-const apostropheFilter = "precedent_apostrophe"
 
 // langAnalyzers maps each UN language to bleve's stemming analyser for it.
 var langAnalyzers = map[string]string{
@@ -59,13 +57,6 @@ var keywordFacets = []string{
 // explicit fields only (no _all field; FieldText is the default field).
 func NewMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
-	if err := im.AddCustomCharFilter(apostropheFilter, map[string]interface{}{
-		"type":    regexp.Name,
-		"regexp":  "[\u2018\u2019\u02bc\u0060\u00b4]",
-		"replace": "'",
-	}); err != nil {
-		return nil, err
-	}
 	if err := im.AddCustomTokenFilter("precedent_nfkc", map[string]interface{}{
 		"type": unicodenorm.Name,
 		"form": unicodenorm.NFKC,
