@@ -70,9 +70,13 @@ func FamilyID(earliest string) string {
 // group is then split around anchors (see AnchorThreshold). A family's id
 // derives from its earliest member's id (FamilyID), so it is stable while
 // no earlier member appears. Time grows near-linearly with the number of
-// passages (see TestScale); memory by about 30 bytes per passage besides
-// the Store's own (the date order, union-find parents, one band's bucket
-// entries at a time, the families) and the map returned.
+// passages (see TestScale). Memory grows by about 40 bytes per passage
+// besides the Store's own: the date order and its inverse, union-find
+// parents and one band's bucket entries at a time (16 bytes), then the
+// groups; plus the set of rejected candidate pairs (1.3 to 1.6 per passage
+// on the shared corpus and its scaled copies, about 20 bytes) and the map
+// returned. Signatures and words are read back from the spill only for
+// candidate pairs and for the members of linked groups.
 func (s *Store) Families() (map[string]string, error) {
 	if err := s.finishWriting(); err != nil {
 		return nil, err
