@@ -21,13 +21,12 @@ import (
 // documents of the page plus one; documents are ordered by their first
 // (best) passage. Then it loads the page's best passages. Paging is by
 // offset into the documents; the scan stops after maxScan passages. Total
-// is the exact number of documents with a matching passage, counted with a
-// terms facet on doc_id.
+// is the exact number of documents with a matching passage (see
+// documentCount).
 const (
 	documentChunk       = 1000
 	maxScan             = 50000
 	passagesPerDocument = 3
-	maxDocuments        = 100000
 )
 
 // docGroup is one document of a unit=document answer while scanning.
@@ -37,53 +36,44 @@ type docGroup struct {
 	passages []string // best first
 }
 
-func (p *plan) searchDocuments(ctx context.Context, idx bleve.Index, q query.Query) (*Response, *bleve.SearchResult, error) {
+func (p *plan) searchDocuments(ctx context.Context, g *generation, q query.Query) (*Response, error) {
 	offset := 0
 	if p.cursor != nil {
 		offset = p.cursor.Offset
 	}
-	groups, first, err := p.scanDocuments(ctx, idx, q, offset+p.req.Size+1)
+	groups, err := p.scanDocuments(ctx, g.idx, q, offset+p.req.Size+1)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	resp := &Response{Total: uint64(len(groups)), TotalExact: true, Hits: []Hit{}}
-	if fr := first.Facets[indexer.FieldDocID]; fr != nil && fr.Terms != nil {
-		resp.Total, resp.TotalExact = uint64(fr.Terms.Len()), fr.Other == 0
+	resp := &Response{TotalExact: true, Hits: []Hit{}}
+	if resp.Total, err = g.documentCount(ctx, p.filtered(q, "")); err != nil {
+		return nil, err
 	}
-	delete(first.Facets, indexer.FieldDocID)
 	end := min(len(groups), offset+p.req.Size)
 	if offset < end {
-		if resp.Hits, err = p.documentHits(ctx, idx, q, groups[offset:end]); err != nil {
-			return nil, nil, err
+		if resp.Hits, err = p.documentHits(ctx, g.idx, q, groups[offset:end]); err != nil {
+			return nil, err
 		}
 	}
 	if end < len(groups) {
 		resp.NextCursor = encodeCursor(cursor{Offset: end}, p.fingerprint())
 	}
-	return resp, first, nil
+	return resp, nil
 }
 
 // scanDocuments returns at least want documents in order (fewer when the
-// hits run out) and the first chunk's result, which carries the facets.
-func (p *plan) scanDocuments(ctx context.Context, idx bleve.Index, q query.Query, want int) ([]docGroup, *bleve.SearchResult, error) {
+// hits run out).
+func (p *plan) scanDocuments(ctx context.Context, idx bleve.Index, q query.Query, want int) ([]docGroup, error) {
 	var groups []docGroup
-	var first *bleve.SearchResult
 	at := map[string]int{}
 	var after []string
 	for scanned := 0; len(groups) < want && scanned < maxScan; {
 		sr := bleve.NewSearchRequestOptions(p.filtered(q, ""), documentChunk, 0, false)
 		sr.SortByCustom(sortOrder(p.req.Sort))
 		sr.SearchAfter = after
-		if first == nil {
-			sr.AddFacet(indexer.FieldDocID, bleve.NewFacetRequest(indexer.FieldDocID, maxDocuments))
-			p.addSharedFacets(sr)
-		}
 		res, err := idx.SearchInContext(ctx, sr)
 		if err != nil {
-			return nil, nil, fmt.Errorf("search: %w", err)
-		}
-		if first == nil {
-			first = res
+			return nil, fmt.Errorf("search: %w", err)
 		}
 		for _, dm := range res.Hits {
 			doc := documentOf(dm.ID)
@@ -105,7 +95,7 @@ func (p *plan) scanDocuments(ctx context.Context, idx bleve.Index, q query.Query
 			break // no date to continue from: the scan ends here
 		}
 	}
-	return groups, first, nil
+	return groups, nil
 }
 
 // documentOf returns the document id of a passage id (see corpus.PassageID).
@@ -282,14 +272,14 @@ func (ix *Index) FacetValues(ctx context.Context, field string) (*Facet, error) 
 		f.Terms = slices.Clone(f.Terms)
 		return &f, nil
 	}
-	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-	sr.AddFacet(field, bleve.NewFacetRequest(field, MaxFacetValues))
-	sr.Score = bleve.ScoreNone
-	res, err := g.idx.SearchInContext(ctx, sr)
+	all, err := g.hits(ctx, bleve.NewMatchAllQuery())
+	if err != nil {
+		return nil, err
+	}
+	f, err := countFacet(ctx, g.shards, all, field, MaxFacetValues)
 	if err != nil {
 		return nil, fmt.Errorf("search: facet values of %s: %w", field, err)
 	}
-	f := facetOf(field, res)
 	g.cache.add(key, f, facetSize(f))
 	f.Terms = slices.Clone(f.Terms)
 	return &f, nil

@@ -99,3 +99,22 @@ func checkTrimmed(t *testing.T, name string, every, top Facet) {
 		t.Errorf("%s facet %s trimmed to %d: %+v, from %+v", name, top.Field, n, top, every)
 	}
 }
+
+// facetOf converts Bleve's facet result (what countFacet must equal). Total is the number of passages
+// counted (not of values: a passage with two states counts once), so for a
+// single-valued field sum(terms) + Other + Missing == Total.
+func facetOf(field string, res *bleve.SearchResult) Facet {
+	f := Facet{Field: field, Total: int(res.Total), Terms: []FacetTerm{}}
+	fr := res.Facets[field]
+	if fr == nil {
+		return f
+	}
+	f.Missing = fr.Missing
+	f.Other = fr.Other
+	if fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			f.Terms = append(f.Terms, FacetTerm{Value: t.Term, Label: label(field, t.Term), Count: t.Count})
+		}
+	}
+	return f
+}

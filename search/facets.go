@@ -6,24 +6,14 @@ import (
 	"maps"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Facets are multi-select: a facet's counts use every active filter except
 // its own, so choosing FRA in the state facet does not hide NLD's count.
-// Counting is facetCounter's: the facets without a filter of their own
+// Counting is countFacet's: the facets without a filter of their own
 // share the passages of the filtered query; each facet with a filter of its
 // own collects the passages of the query without that filter.
-
-// addSharedFacets asks the main search for the facets without own filter.
-func (p *plan) addSharedFacets(sr *bleve.SearchRequest) {
-	for _, f := range p.req.Facets {
-		if _, own := p.filters.fields[f]; !own {
-			sr.AddFacet(f, bleve.NewFacetRequest(f, p.req.FacetSize))
-		}
-	}
-}
 
 // facets returns the requested facets in request order. The counts of a
 // facet with a filter of its own are cached per generation: they do not
@@ -63,25 +53,6 @@ func (p *plan) facets(ctx context.Context, g *generation, q query.Query) ([]Face
 		out = append(out, facet)
 	}
 	return out, nil
-}
-
-// facetOf converts Bleve's facet result. Total is the number of passages
-// counted (not of values: a passage with two states counts once), so for a
-// single-valued field sum(terms) + Other + Missing == Total.
-func facetOf(field string, res *bleve.SearchResult) Facet {
-	f := Facet{Field: field, Total: int(res.Total), Terms: []FacetTerm{}}
-	fr := res.Facets[field]
-	if fr == nil {
-		return f
-	}
-	f.Missing = fr.Missing
-	f.Other = fr.Other
-	if fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			f.Terms = append(f.Terms, FacetTerm{Value: t.Term, Label: label(field, t.Term), Count: t.Count})
-		}
-	}
-	return f
 }
 
 // facetKey is the cache key of field's counts under every filter but its own.

@@ -133,7 +133,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	var resp *Response
 	if p.req.Unit == UnitDocument {
-		resp, _, err = p.searchDocuments(ctx, g.idx, q)
+		resp, err = p.searchDocuments(ctx, g, q)
 	} else {
 		resp, err = p.searchPassages(ctx, g, q)
 	}

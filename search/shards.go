@@ -44,6 +44,27 @@ func (g *generation) hits(ctx context.Context, q query.Query) ([]*roaring.Bitmap
 	return out, err
 }
 
+// documentCount is the number of documents with a passage q matches.
+func (g *generation) documentCount(ctx context.Context, q query.Query) (uint64, error) {
+	hits, err := g.hits(ctx, q)
+	if err != nil {
+		return 0, err
+	}
+	var n uint64
+	for i, s := range g.shards {
+		fp, err := s.field(ctx, indexer.FieldDocID)
+		if err != nil {
+			return 0, err
+		}
+		for _, passages := range fp.postings {
+			if passages.Intersects(hits[i]) {
+				n++
+			}
+		}
+	}
+	return n, nil
+}
+
 // searchShards runs one request per shard at once; request(i) is shard
 // i's (the requests differ in where each shard's page starts).
 func (g *generation) searchShards(ctx context.Context, request func(i int) *bleve.SearchRequest) ([]*bleve.SearchResult, error) {
