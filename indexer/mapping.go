@@ -22,7 +22,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-10"
+const FormatVersion = "precedent-index-11"
 
 // AnalyzerText is the analyser of FieldText: apostrophes unified (see
 // apostropheFilter), unicode word tokens, NFKC (ligatures, full-width
@@ -46,11 +46,12 @@ var langAnalyzers = map[string]string{
 	"zh": cjk.AnalyzerName,
 }
 
-// keywordFacets are the keyword fields with doc values (filters, facets, sorting).
-var keywordFacets = []string{
+// keywordFields are the keyword fields: filters, and facets, which search
+// counts from their postings (no doc values).
+var keywordFields = []string{
 	FieldState, FieldGroup, FieldMentions, FieldTopic, FieldNorm, FieldPrinciple,
 	FieldBody, FieldType, FieldYear, FieldLanguage, FieldSymbol, FieldFamily,
-	FieldDocID,
+	FieldDocID, FieldKind,
 }
 
 // NewMapping returns the index mapping: one Bleve document per passage,
@@ -85,10 +86,9 @@ func passageMapping() *mapping.DocumentMapping {
 	// No "_all" composite field: every field is excluded from it, yet Bleve
 	// would still build and write an empty one per passage.
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
-	for _, f := range keywordFacets {
-		dm.AddFieldMappingsAt(f, keywordField(true))
+	for _, f := range keywordFields {
+		dm.AddFieldMappingsAt(f, keywordField())
 	}
-	dm.AddFieldMappingsAt(FieldKind, keywordField(false))
 
 	text := textField(AnalyzerText)
 	text.IncludeTermVectors = true
@@ -108,13 +108,13 @@ func passageMapping() *mapping.DocumentMapping {
 	return dm
 }
 
-func keywordField(docValues bool) *mapping.FieldMapping {
+func keywordField() *mapping.FieldMapping {
 	f := bleve.NewKeywordFieldMapping()
 	f.Analyzer = keyword.Name
 	f.Store = false
 	f.IncludeInAll = false
 	f.IncludeTermVectors = false
-	f.DocValues = docValues
+	f.DocValues = false
 	return f
 }
 
