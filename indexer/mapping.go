@@ -8,7 +8,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/es"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
@@ -22,7 +21,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-11"
+const FormatVersion = "precedent-index-12"
 
 // AnalyzerText is the analyser of FieldText: apostrophes unified (see
 // apostropheFilter), unicode word tokens, NFKC (ligatures, full-width
@@ -36,14 +35,15 @@ const (
 	internalManifest = "precedent:manifest" // JSON generationManifest: what it was built from
 )
 
-// langAnalyzers maps each UN language to bleve's stemming analyser for it.
-var langAnalyzers = map[string]string{
+// StemmingAnalyzers names Bleve's stemming analyser of each UN language
+// with one (Chinese words are matched as written), by which search finds
+// the forms of a word.
+var StemmingAnalyzers = map[string]string{
 	"en": en.AnalyzerName,
 	"fr": fr.AnalyzerName,
 	"es": es.AnalyzerName,
 	"ru": ru.AnalyzerName,
 	"ar": ar.AnalyzerName,
-	"zh": cjk.AnalyzerName,
 }
 
 // keywordFields are the keyword fields: filters, and facets, which search
@@ -93,9 +93,6 @@ func passageMapping() *mapping.DocumentMapping {
 	text := textField(AnalyzerText)
 	text.IncludeTermVectors = true
 	dm.AddFieldMappingsAt(FieldText, text)
-	for lang, an := range langAnalyzers {
-		dm.AddFieldMappingsAt(TextField(lang), textField(an))
-	}
 
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store, date.IncludeInAll, date.DocValues = false, false, true

@@ -18,12 +18,12 @@ const (
 	// values): every passage has one, so its postings are all passages.
 	FieldKind = "kind"
 
-	// Text fields. Text holds the passage analysed without stemming
-	// (unicode tokens, lower-cased), with term vectors: exact phrases and
+	// FieldText holds the passage analysed without stemming (unicode
+	// tokens, lower-cased), with term vectors: words, exact phrases and
 	// highlighting use it; it is not stored (the passage JSON holds the
-	// text). TextField(lang) holds the same text analysed with the
-	// language's stemming analyser; only the passage's own language field
-	// is set.
+	// text). Search matches a word in all its forms by expanding it to the
+	// indexed forms that share its stem (see StemmingAnalyzers), so no
+	// stemmed copy of the text is indexed.
 	FieldText = "text"
 
 	FieldDocID = "doc_id" // keyword: a document's passages, documents facet
@@ -52,8 +52,5 @@ const (
 	FieldDocument = "document_json"
 )
 
-// Languages are the six UN languages; each has a stemming analyser.
+// Languages are the six UN languages.
 var Languages = []string{"en", "fr", "es", "ru", "ar", "zh"}
-
-// TextField returns the name of the stemmed text field of a language.
-func TextField(lang string) string { return "text_" + lang }

@@ -169,9 +169,6 @@ func passageFields(doc *corpus.Document, p *corpus.Passage, common map[string]in
 	f[FieldPassage] = string(pj)
 	f[FieldKind] = p.Kind
 	f[FieldText] = p.Text
-	if _, ok := langAnalyzers[doc.Language]; ok {
-		f[TextField(doc.Language)] = p.Text
-	}
 	setIf(f, FieldFamily, p.Family)
 	setList(f, FieldState, union(doc.States, p.Tags.States))
 	setList(f, FieldGroup, union(doc.Groups, p.Tags.Groups))

@@ -18,6 +18,7 @@ const MaxPrefixExpansion = 200
 type compiler struct {
 	idx    bleve.Index // every shard: for the mapping
 	shards []*shard
+	cache  *answerCache // the generation's: forms of words
 }
 
 // compile returns the Bleve query of n; nil means n matches nothing useful
@@ -40,10 +41,9 @@ func (c *compiler) compile(n node) (query.Query, error) {
 	return nil, fmt.Errorf("search: unknown query node %T", n)
 }
 
-// word matches a word on the unstemmed text field (as a phrase, so that a
-// "word" like A/70/174 keeps its parts together) and on every language's
-// stemmed field; a passage has only its own language's field, so this finds
-// "attacks" for "attack" in any language.
+// word matches a word in all its forms (see forms), the form typed
+// counting a little more; a "word" the text analyser splits (A/70/174)
+// matches as a phrase, so that its parts stay together.
 func (c *compiler) word(n wordNode) (query.Query, error) {
 	if !hasLetterOrDigit(n.Text) {
 		return nil, nil
@@ -57,33 +57,28 @@ func (c *compiler) word(n wordNode) (query.Query, error) {
 		q.SetFuzziness(n.Fuzzy)
 		return q, nil
 	}
-	alts := []query.Query{c.exact(n.Text)}
-	for _, lang := range indexer.Languages {
-		m := bleve.NewMatchQuery(n.Text)
-		m.SetField(indexer.TextField(lang))
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		alts = append(alts, m)
+	an := c.idx.Mapping().AnalyzerNamed(indexer.AnalyzerText)
+	toks := an.Analyze([]byte(n.Text))
+	if len(toks) != 1 {
+		q := bleve.NewMatchPhraseQuery(n.Text)
+		q.SetField(indexer.FieldText)
+		return q, nil
+	}
+	forms, err := c.forms(string(toks[0].Term))
+	if err != nil {
+		return nil, err
+	}
+	typed := bleve.NewTermQuery(forms[0])
+	typed.SetField(indexer.FieldText)
+	if len(forms) == 1 {
+		return typed, nil
+	}
+	typed.SetBoost(1.2) // the form typed counts a little more than the others
+	alts := []query.Query{typed}
+	for _, f := range forms[1:] {
+		alts = append(alts, term(indexer.FieldText, f))
 	}
 	return bleve.NewDisjunctionQuery(alts...), nil
-}
-
-// exact matches text on the unstemmed field, boosted a little over a
-// stem: as a phrase when it analyses to several tokens (A/70/174), as a
-// plain term otherwise, which needs no positions and no phrase check.
-func (c *compiler) exact(text string) query.Query {
-	var q interface {
-		query.Query
-		SetField(string)
-		SetBoost(float64)
-	}
-	if a := c.idx.Mapping().AnalyzerNamed(indexer.AnalyzerText); a != nil && len(a.Analyze([]byte(text))) == 1 {
-		q = bleve.NewMatchQuery(text)
-	} else {
-		q = bleve.NewMatchPhraseQuery(text)
-	}
-	q.SetField(indexer.FieldText)
-	q.SetBoost(1.2) // the exact form counts a little more than a stem
-	return q
 }
 
 // prefix expands pre* against the terms of the text field, at most
@@ -92,7 +87,7 @@ func (c *compiler) exact(text string) query.Query {
 func (c *compiler) prefix(p string) (query.Query, error) {
 	var words []string
 	for _, s := range c.shards {
-		found, err := prefixTerms(s.idx, p)
+		found, err := prefixTerms(s.idx, p, MaxPrefixExpansion)
 		if err != nil {
 			return nil, fmt.Errorf("search: expanding %s*: %w", p, err)
 		}
@@ -110,16 +105,16 @@ func (c *compiler) prefix(p string) (query.Query, error) {
 	return bleve.NewDisjunctionQuery(terms...), nil
 }
 
-// prefixTerms returns the first MaxPrefixExpansion terms of the text field
-// of idx that start with p.
-func prefixTerms(idx bleve.Index, p string) ([]string, error) {
+// prefixTerms returns the first max terms of the text field of idx that
+// start with p.
+func prefixTerms(idx bleve.Index, p string, max int) ([]string, error) {
 	dict, err := idx.FieldDictPrefix(indexer.FieldText, []byte(p))
 	if err != nil {
 		return nil, err
 	}
 	defer dict.Close()
 	var words []string
-	for len(words) < MaxPrefixExpansion {
+	for len(words) < max {
 		e, err := dict.Next()
 		if err != nil {
 			return nil, err

@@ -181,7 +181,7 @@ func statePosition(ctx context.Context, idx bleve.Index, field, value, label, st
 	for _, w := range strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if len(w) >= minSimilarWord {
 			m := bleve.NewMatchQuery(w)
-			m.SetField(indexer.TextField("en"))
+			m.SetField(indexer.FieldText)
 			b.AddShould(m)
 		}
 	}
