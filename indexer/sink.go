@@ -24,8 +24,10 @@ type passageSink interface {
 }
 
 // builderMergeMax is the number of segments the offline builder merges at
-// once when it closes (bleve's default is 10; measured at 1x and 10x).
-const builderMergeMax = 10
+// once when it closes. Bleve's default, 10, merges a 100x shard's 400
+// segments in three rounds; 100 does it in two (at 10x the final merge
+// took 4.2 instead of 6.0 CPU seconds, at the same peak memory).
+const builderMergeMax = 100
 
 // builderSink writes a new generation with Bleve's offline builder: each
 // batch becomes a segment file, and the segments are merged once, at close,
