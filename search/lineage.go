@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -72,7 +74,9 @@ func (ix *Index) LineageOfText(ctx context.Context, text string) (*Lineage, erro
 		return nil, &Error{Code: "too_large", Message: fmt.Sprintf("text is %d bytes long", len(text)),
 			Hint: fmt.Sprintf("paste at most %d bytes: one paragraph", MaxLineageText)}
 	}
-	words := lineage.Normalise(text)
+	// Words as typed: Normalise joins a run of capitalised words into one
+	// name, so a title of twenty words may be two of its words.
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(words) < lineageMinTextWords {
 		return nil, &Error{Code: "bad_query", Message: "the text is too short to trace",
 			Hint: fmt.Sprintf("paste a sentence of at least %d words", lineageMinTextWords)}

@@ -71,6 +71,10 @@ func TestLineageOfText(t *testing.T) {
 	if _, err := ix.LineageOfText(context.Background(), "too short"); err == nil {
 		t.Error("two words accepted")
 	}
+	// Lineage joins capitalised runs into one name; a title is still long.
+	if _, err := ix.LineageOfText(context.Background(), "The Application Of International Law To State Activity In Cyberspace"); err != nil {
+		t.Errorf("a title of ten words: %v", err)
+	}
 }
 
 func TestSimilarExcludesFamily(t *testing.T) {

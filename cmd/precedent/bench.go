@@ -141,6 +141,9 @@ func runBenchPhase(ctx context.Context, o *benchOptions) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if o.phase == "index" {
+		indexingMemory() // as precedent index runs
+	}
 	return bench.RunPhase(ctx, o.config, o.result)
 }
 
