@@ -29,38 +29,6 @@ type handFamily struct {
 	} `json:"members"`
 }
 
-// pasteEdits are the changes a diplomat's pasted text may carry (the same
-// as corpus/lineage's TestMatchEditedMembers, here through the index).
-var pasteEdits = []struct {
-	name string
-	edit func(string) string
-}{
-	{"word changed", func(s string) string {
-		w := strings.Fields(s)
-		w[len(w)/2] = "notably"
-		return strings.Join(w, " ")
-	}},
-	{"clause dropped", func(s string) string {
-		first := strings.Index(s, ",")
-		second := strings.Index(s[first+1:], ",")
-		if first < 0 || second < 0 {
-			return s
-		}
-		return s[:first] + s[first+1+second:]
-	}},
-	{"line breaks and quotes", func(s string) string {
-		w := strings.Fields(strings.NewReplacer("\u201c", "\"", "\u201d", "\"", "'", "\u2019").Replace(s))
-		for i := 6; i < len(w); i += 7 {
-			w[i] += "\n"
-		}
-		return strings.Join(w, " ")
-	}},
-	{"two thirds of the paragraph", func(s string) string {
-		w := strings.Fields(s)
-		return strings.Join(w[:max(len(w)*2/3, 8)], " ")
-	}},
-}
-
 // handFirstMembers returns, per hand family, the first member's passage.
 func handFirstMembers(t *testing.T) map[string]*corpus.Passage {
 	t.Helper()
@@ -99,14 +67,14 @@ func TestRealCorpusLineageOfEditedText(t *testing.T) {
 	ix := realIndex(t)
 	ctx := context.Background()
 	firsts := handFirstMembers(t)
-	for _, e := range pasteEdits {
-		t.Run(e.name, func(t *testing.T) {
+	for _, e := range testcorpus.PasteEdits {
+		t.Run(e.Name, func(t *testing.T) {
 			for name, p := range firsts {
 				own, err := ix.Lineage(ctx, p.ID)
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)
 				}
-				got, err := ix.LineageOfText(ctx, e.edit(p.Text))
+				got, err := ix.LineageOfText(ctx, e.Edit(p.Text))
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)
 				}

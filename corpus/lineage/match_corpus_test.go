@@ -1,40 +1,10 @@
 package lineage
 
 import (
-	"strings"
 	"testing"
-)
 
-// edits are the changes a diplomat's pasted text may carry.
-var edits = []struct {
-	name string
-	edit func(string) string
-}{
-	{"word changed", func(s string) string {
-		w := strings.Fields(s)
-		w[len(w)/2] = "notably"
-		return strings.Join(w, " ")
-	}},
-	{"clause dropped", func(s string) string {
-		first := strings.Index(s, ",")
-		second := strings.Index(s[first+1:], ",")
-		if first < 0 || second < 0 {
-			return s
-		}
-		return s[:first] + s[first+1+second:]
-	}},
-	{"line breaks and quotes", func(s string) string {
-		w := strings.Fields(strings.NewReplacer("\u201c", "\"", "\u201d", "\"", "'", "\u2019").Replace(s))
-		for i := 6; i < len(w); i += 7 {
-			w[i] += "\n"
-		}
-		return strings.Join(w, " ")
-	}},
-	{"one sentence of the paragraph", func(s string) string {
-		w := strings.Fields(s)
-		return strings.Join(w[:max(len(w)*2/3, 8)], " ")
-	}},
-}
+	"github.com/precedent/precedent/internal/testcorpus"
+)
 
 // TestMatchEditedMembers pastes edited texts of hand-built family members
 // and checks that the band keys and MatchText still find the family:
@@ -51,15 +21,15 @@ func TestMatchEditedMembers(t *testing.T) {
 			index[k] = append(index[k], i)
 		}
 	}
-	for _, e := range edits {
-		t.Run(e.name, func(t *testing.T) {
+	for _, e := range testcorpus.PasteEdits {
+		t.Run(e.Name, func(t *testing.T) {
 			found, total := 0, 0
 			for name, ids := range hand {
 				member := map[string]bool{}
 				for _, id := range ids {
 					member[id] = true
 				}
-				text := e.edit(byID[ids[0]].Text)
+				text := e.Edit(byID[ids[0]].Text)
 				matches := MatchText(text, candidates(text, items, index))
 				total++
 				if len(matches) > 0 && member[matches[0].ID] {
