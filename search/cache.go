@@ -16,6 +16,15 @@ const (
 	cacheBytes   = 32 << 20
 )
 
+// Bounds of the per-generation cache of word forms (see forms): they are
+// the index's vocabulary grouped by stem, what a stemmed field's term
+// dictionary would hold, not answers, so they are kept when the answer
+// cache is off.
+const (
+	formsEntries = 20000
+	formsBytes   = 8 << 20
+)
+
 // answerCache is an LRU of values bounded in entries and in estimated
 // bytes. Hand-written because the bound in bytes is what matters here
 // and the LRU libraries at hand bound only the number of entries. Safe

@@ -16,9 +16,9 @@ const MaxPrefixExpansion = 200
 
 // compiler turns a parsed query into a Bleve query over one generation.
 type compiler struct {
-	idx    bleve.Index // every shard: for the mapping
-	shards []*shard
-	cache  *answerCache // the generation's: forms of words
+	idx       bleve.Index // every shard: for the mapping
+	shards    []*shard
+	formCache *answerCache // the generation's forms of words
 }
 
 // compile returns the Bleve query of n; nil means n matches nothing useful

@@ -43,7 +43,7 @@ func TestFacetCountsAgreeWithBleve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			q, err := (&compiler{idx: g.idx, shards: g.shards, cache: g.cache}).compile(p.query)
+			q, err := (&compiler{idx: g.idx, shards: g.shards, formCache: g.forms}).compile(p.query)
 			if err != nil {
 				t.Fatal(err)
 			}

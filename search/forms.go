@@ -20,14 +20,13 @@ const maxFormScan = 2000
 // analyser) that share its stem in one of the UN languages, word first:
 // "attack" finds "attacks", "attacked", "attacking" if the index has them.
 // The index holds words as written; stemming happens here, once per word
-// and generation (the answers are cached): the terms that start like the
+// and generation (kept in the generation's forms cache): the terms that start like the
 // word's stem in some language are read from every shard (one scan per
 // prefix not covered by a shorter one) and kept when they stem the same in
 // that language. Stop words of a language (its analyser drops them) have
 // no other forms in it.
 func (c *compiler) forms(word string) ([]string, error) {
-	key := "forms:" + word
-	if cached, ok := c.cache.get(key); ok {
+	if cached, ok := c.formCache.get(word); ok {
 		return cached.([]string), nil
 	}
 	stems := stemsOf(c.idx.Mapping(), word)
@@ -47,7 +46,7 @@ func (c *compiler) forms(word string) ([]string, error) {
 	}
 	slices.Sort(found[1:])
 	found = append(found[:1], slices.Compact(found[1:])...)
-	c.cache.add(key, found, 64+16*len(found))
+	c.formCache.add(word, found, 64+16*len(found))
 	return found, nil
 }
 

@@ -16,7 +16,7 @@ func TestForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer g.release()
-	c := &compiler{idx: g.idx, shards: g.shards, cache: g.cache}
+	c := &compiler{idx: g.idx, shards: g.shards, formCache: g.forms}
 	for word, want := range map[string][]string{
 		"attack":      {"attack", "attacking", "attacks"},
 		"attacks":     {"attacks", "attack", "attacking"},

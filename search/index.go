@@ -42,6 +42,7 @@ type generation struct {
 	idx       bleve.Index // searches every shard
 	shards    []*shard
 	cache     *answerCache // answers of this generation only
+	forms     *answerCache // word forms (see compiler.forms)
 	refs      atomic.Int64
 	closeOnce sync.Once
 }
@@ -87,7 +88,8 @@ func openGeneration(path string, opt Options) (*generation, error) {
 	if opt.NoAnswerCache {
 		entries, bytes = 0, 0
 	}
-	g := &generation{path: path, gen: gen, idx: gen.Index, cache: newAnswerCache(entries, bytes)}
+	g := &generation{path: path, gen: gen, idx: gen.Index, cache: newAnswerCache(entries, bytes),
+		forms: newAnswerCache(formsEntries, formsBytes)}
 	for _, idx := range gen.Shards {
 		g.shards = append(g.shards, newShard(idx))
 	}

@@ -22,6 +22,11 @@ import (
 const (
 	lineageRareWords = 16
 	lineageRareShare = 0.5
+	// lineageRarePostings bounds the passages the rare words may occur in
+	// together (rarest first, at least lineageMinRareWords of them), so a
+	// paragraph with few rare words does not OR its common ones.
+	lineageRarePostings = 20000
+	lineageMinRareWords = 4
 	// lineageCandidates is how many of the best passages by the rare
 	// words lineage.MatchText confirms (100 cost twice the CPU of 30 and
 	// found no more of the hand-built families).
@@ -71,7 +76,7 @@ func rareWordsQuery(ctx context.Context, g *generation, text string) (query.Quer
 
 // rarestTerms analyses text as the unstemmed text field is and returns up
 // to n of its distinct terms that occur in the index, rarest (fewest
-// passages) first.
+// passages) first, within lineageRarePostings.
 func rarestTerms(ctx context.Context, g *generation, text string, n int) ([]string, error) {
 	m := g.idx.Mapping()
 	analyzer := m.AnalyzerNamed(m.AnalyzerNameForPath(indexer.FieldText))
@@ -105,7 +110,11 @@ func rarestTerms(ctx context.Context, g *generation, text string, n int) ([]stri
 	}
 	slices.SortFunc(found, func(a, b counted) int { return cmp.Or(cmp.Compare(a.count, b.count), cmp.Compare(a.term, b.term)) })
 	out := make([]string, 0, min(n, len(found)))
+	var postings uint64
 	for _, c := range found[:min(n, len(found))] {
+		if postings += c.count; postings > lineageRarePostings && len(out) >= lineageMinRareWords {
+			break
+		}
 		out = append(out, c.term)
 	}
 	return out, nil

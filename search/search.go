@@ -123,7 +123,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, SearchTimeout)
 	defer cancel()
 
-	c := &compiler{idx: g.idx, shards: g.shards, cache: g.cache}
+	c := &compiler{idx: g.idx, shards: g.shards, formCache: g.forms}
 	q, err := c.compile(p.query)
 	if err != nil {
 		return nil, err
