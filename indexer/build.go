@@ -2,7 +2,6 @@ package indexer
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
@@ -107,13 +106,12 @@ func openLiveManifest(dataDir string) liveManifest {
 		return liveManifest{}
 	}
 	live := liveManifest{name: filepath.Base(path), path: path}
-	idx, err := OpenGeneration(path)
+	g, err := OpenGeneration(path) // checks the format: another one cannot be updated
 	if err != nil {
 		return live
 	}
-	defer idx.Close()
-	b, err := idx.GetInternal([]byte(internalManifest))
-	if err != nil || json.Unmarshal(b, &live.manifest) != nil {
+	g.Close()
+	if live.manifest, err = readManifest(path); err != nil {
 		live.manifest = generationManifest{}
 	}
 	return live

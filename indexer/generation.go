@@ -18,6 +18,7 @@ import (
 //	DATA/index/CURRENT       names the live generation ("gen-7\n")
 //	DATA/index/gen-7/        a complete, closed generation: its Bleve
 //	                         indexes shard-0, shard-1... (see Generation)
+//	                         and manifest.json.gz (what it was built from)
 //	DATA/index/gen-6/        the previous generation, kept for rollback and
 //	                         for servers that have not switched yet
 //	DATA/index/.build-8-PID/ a generation being built (never read)
@@ -135,9 +136,6 @@ func shardDirs(path string) ([]string, error) {
 
 // DocCount is the number of passages of the generation.
 func (g *Generation) DocCount() (uint64, error) { return g.Index.DocCount() }
-
-// GetInternal reads internal metadata, which every shard holds.
-func (g *Generation) GetInternal(key []byte) ([]byte, error) { return g.Shards[0].GetInternal(key) }
 
 // Close closes every shard.
 func (g *Generation) Close() error {

@@ -21,7 +21,7 @@ import (
 // FormatVersion is the version of the index layout (mapping, analysers,
 // stored fields). An index built with another version is refused by
 // CheckFormat; bump it whenever the mapping changes.
-const FormatVersion = "precedent-index-12"
+const FormatVersion = "precedent-index-13"
 
 // AnalyzerText is the analyser of FieldText: apostrophes unified (see
 // apostropheFilter), unicode word tokens, NFKC (ligatures, full-width
@@ -31,8 +31,7 @@ const AnalyzerText = "precedent_text"
 
 // Internal keys of a generation (bleve SetInternal/GetInternal).
 const (
-	internalFormat   = "precedent:format"   // FormatVersion
-	internalManifest = "precedent:manifest" // JSON generationManifest: what it was built from
+	internalFormat = "precedent:format" // FormatVersion
 )
 
 // StemmingAnalyzers names Bleve's stemming analyser of each UN language

@@ -150,7 +150,7 @@ func (s *shardedSink) drain() error {
 
 // finish writes the rest of the queues, then finishes every shard at once
 // (a full build merges each shard's segments then).
-func (s *shardedSink) finish(m generationManifest) error {
+func (s *shardedSink) finish() error {
 	if err := s.drain(); err != nil {
 		s.abort()
 		return err
@@ -158,7 +158,7 @@ func (s *shardedSink) finish(m generationManifest) error {
 	errs := make([]error, len(s.sinks))
 	var wg sync.WaitGroup
 	for i, sink := range s.sinks {
-		wg.Go(func() { errs[i] = sink.finish(m) })
+		wg.Go(func() { errs[i] = sink.finish() })
 	}
 	wg.Wait()
 	return errors.Join(errs...)

@@ -2,7 +2,6 @@ package indexer
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -16,9 +15,9 @@ import (
 type passageSink interface {
 	index(id string, fields map[string]interface{}) error
 	remove(id string) error
-	// finish persists everything, stores the generation's internal
+	// finish persists everything, stores the format version
 	// metadata (manifest, format version) and closes the index.
-	finish(m generationManifest) error
+	finish() error
 	// abort gives up: the caller deletes the directory.
 	abort()
 }
@@ -70,10 +69,10 @@ func (s *builderSink) remove(string) error {
 	return errors.New("a generation built from scratch has nothing to delete")
 }
 
-// finish merges the segments, then opens the index to store the internal
-// metadata: the builder's config cannot carry it (bleve.NewBuilder replaces
+// finish merges the segments, then opens the index to store the format
+// version: the builder's config cannot carry it (bleve.NewBuilder replaces
 // its "internal" entry with the mapping).
-func (s *builderSink) finish(m generationManifest) error {
+func (s *builderSink) finish() error {
 	var idx bleve.Index
 	if s.builder == nil {
 		mapping, err := NewMapping()
@@ -83,7 +82,7 @@ func (s *builderSink) finish(m generationManifest) error {
 		if idx, err = bleve.New(s.path, mapping); err != nil {
 			return fmt.Errorf("creating index generation: %w", err)
 		}
-		return closeWithMetadata(idx, m)
+		return closeWithFormat(idx)
 	}
 	if err := s.builder.Close(); err != nil {
 		return fmt.Errorf("merging the generation's segments: %w", err)
@@ -92,7 +91,7 @@ func (s *builderSink) finish(m generationManifest) error {
 	if err != nil {
 		return fmt.Errorf("opening the built generation: %w", err)
 	}
-	return closeWithMetadata(idx, m)
+	return closeWithFormat(idx)
 }
 
 func (s *builderSink) abort() {}
@@ -141,7 +140,7 @@ func (s *updateSink) maybeFlush() error {
 
 // finish writes the last batch, merges when the updates left more than
 // maxSegments segments, and stores the metadata.
-func (s *updateSink) finish(m generationManifest) error {
+func (s *updateSink) finish() error {
 	var err error
 	if s.batch.Size() > 0 {
 		err = s.idx.Batch(s.batch)
@@ -153,21 +152,15 @@ func (s *updateSink) finish(m generationManifest) error {
 		s.idx.Close()
 		return err
 	}
-	return closeWithMetadata(s.idx, m)
+	return closeWithFormat(s.idx)
 }
 
 func (s *updateSink) abort() { s.idx.Close() }
 
-// closeWithMetadata stores the manifest and the format version in idx and
-// closes it (which persists everything).
-func closeWithMetadata(idx bleve.Index, m generationManifest) error {
-	b, err := json.Marshal(m)
-	if err == nil {
-		err = idx.SetInternal([]byte(internalManifest), b)
-	}
-	if err == nil {
-		err = idx.SetInternal([]byte(internalFormat), []byte(FormatVersion))
-	}
+// closeWithFormat stores the format version in idx and closes it (which
+// persists everything).
+func closeWithFormat(idx bleve.Index) error {
+	err := idx.SetInternal([]byte(internalFormat), []byte(FormatVersion))
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}

@@ -1,6 +1,9 @@
 package indexer
 
 import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
@@ -9,7 +12,9 @@ import (
 )
 
 // generationManifest is what a generation was built from; it is stored in
-// the generation (SetInternal) so the next run can tell what changed.
+// the generation's directory (manifestName) so the next run can tell what
+// changed. It is a file of its own, not Bleve internal data, which every
+// open of a shard would load into memory.
 type generationManifest struct {
 	// Files maps every file seen (indexed, skipped, duplicate) to its cache key.
 	Files map[string]string `json:"files"`
@@ -104,4 +109,47 @@ func copyFile(src, dst string) error {
 		err = cerr
 	}
 	return err
+}
+
+// manifestName is the manifest file in a generation's directory.
+const manifestName = "manifest.json.gz"
+
+// writeManifest writes m into the generation directory dir (replacing the
+// copy an update started from) and syncs it.
+func writeManifest(dir string, m generationManifest) error {
+	f, err := os.OpenFile(filepath.Join(dir, manifestName), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	zw := gzip.NewWriter(f)
+	bw := bufio.NewWriter(zw)
+	err = json.NewEncoder(bw).Encode(m)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// readManifest reads the manifest of the generation directory dir.
+func readManifest(dir string) (generationManifest, error) {
+	var m generationManifest
+	f, err := os.Open(filepath.Join(dir, manifestName))
+	if err != nil {
+		return m, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return m, err
+	}
+	return m, json.NewDecoder(bufio.NewReader(zr)).Decode(&m)
 }

@@ -22,6 +22,7 @@ type keptFile struct {
 // generationWriter turns documents into the Bleve documents of their
 // passages (with their families) and hands them to a sink.
 type generationWriter struct {
+	path     string // the generation's directory
 	sink     passageSink
 	families map[string]string
 }
@@ -36,7 +37,7 @@ func newGenerationWriter(path string, batchSize, shards int, families map[string
 	for i := range sinks {
 		sinks[i] = newBuilderSink(shardPath(path, i), batchSize)
 	}
-	return &generationWriter{sink: newShardedSink(sinks), families: families}, nil
+	return &generationWriter{path: path, sink: newShardedSink(sinks), families: families}, nil
 }
 
 // openGenerationWriter opens the copy of a generation at path for updates.
@@ -56,7 +57,7 @@ func openGenerationWriter(path string, batchSize int, families map[string]string
 		}
 		sinks = append(sinks, s)
 	}
-	return &generationWriter{sink: newShardedSink(sinks), families: families}, nil
+	return &generationWriter{path: path, sink: newShardedSink(sinks), families: families}, nil
 }
 
 // remove deletes passages by id.
@@ -123,8 +124,13 @@ func firstPassage(ps []corpus.Passage) int {
 	return first
 }
 
-// finish completes the generation with its manifest and closes it.
-func (w *generationWriter) finish(m generationManifest) error { return w.sink.finish(m) }
+// finish closes the generation's shards and writes its manifest.
+func (w *generationWriter) finish(m generationManifest) error {
+	if err := w.sink.finish(); err != nil {
+		return err
+	}
+	return writeManifest(w.path, m)
+}
 
 // abort closes an unfinished generation; the caller deletes it.
 func (w *generationWriter) abort() { w.sink.abort() }
