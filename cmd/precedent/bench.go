@@ -40,7 +40,7 @@ type benchOptions struct {
 func (o *benchOptions) parse(args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.StringVar(&o.corpus, "corpus", "../shared/corpus", "the real corpus to scale")
-	fs.StringVar(&o.scales, "scale", "1,10,100", "comma-separated copies of the corpus to measure")
+	fs.StringVar(&o.scales, "scale", "1,10,125", "comma-separated copies of the corpus to measure (125 copies of the shared corpus: a million passages)")
 	fs.BoolVar(&o.quick, "quick", false, "1x and a short query mix (under a minute)")
 	fs.StringVar(&o.out, "out", "bench-out", "working folder: scaled corpora, indexes, results.json, report.md")
 	fs.IntVar(&o.clients, "http-clients", 8, "concurrent HTTP clients")
