@@ -12,7 +12,7 @@ func TestBenchScales(t *testing.T) {
 		want []int
 		bad  bool
 	}{
-		{"default", nil, []int{1, 10, 100}, false},
+		{"default", nil, []int{1, 10, 125}, false},
 		{"list", []string{"--scale", "1, 10,124"}, []int{1, 10, 124}, false},
 		{"quick overrides", []string{"--quick", "--scale", "10"}, []int{1}, false},
 		{"zero", []string{"--scale", "0"}, nil, true},
