@@ -31,6 +31,15 @@ func PassageID(docID string, ordinal int) string {
 	return docID + "-p" + strconv.Itoa(ordinal)
 }
 
+// PassageDocument returns the id of the document of a passage id made by
+// PassageID.
+func PassageDocument(passageID string) string {
+	if i := strings.LastIndex(passageID, "-p"); i > 0 {
+		return passageID[:i]
+	}
+	return passageID
+}
+
 func slug(s string) string {
 	var b strings.Builder
 	for _, r := range s {

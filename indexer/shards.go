@@ -6,8 +6,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
+
+	"github.com/precedent/precedent/corpus"
 )
 
 // A generation spreads its passages over shards, separate Bleve indexes,
@@ -47,15 +48,6 @@ func shardOf(docID string, shards int) int {
 // shardPath is the directory of shard i of the generation at path.
 func shardPath(path string, i int) string {
 	return filepath.Join(path, shardPrefix+strconv.Itoa(i))
-}
-
-// documentOfPassage returns the document id of a passage id (see
-// corpus.PassageID).
-func documentOfPassage(passageID string) string {
-	if i := strings.LastIndex(passageID, "-p"); i > 0 {
-		return passageID[:i]
-	}
-	return passageID
 }
 
 // shardedSink hands each passage to its document's shard, whose sink runs
@@ -126,7 +118,7 @@ func (s *shardedSink) index(id string, fields map[string]interface{}) error {
 }
 
 func (s *shardedSink) remove(id string) error {
-	return s.send(documentOfPassage(id), sinkOp{id: id})
+	return s.send(corpus.PassageDocument(id), sinkOp{id: id})
 }
 
 func (s *shardedSink) send(docID string, op sinkOp) error {

@@ -76,7 +76,7 @@ func (p *plan) scanDocuments(ctx context.Context, idx bleve.Index, q query.Query
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		for _, dm := range res.Hits {
-			doc := documentOf(dm.ID)
+			doc := corpus.PassageDocument(dm.ID)
 			i, ok := at[doc]
 			if !ok {
 				i = len(groups)
@@ -96,14 +96,6 @@ func (p *plan) scanDocuments(ctx context.Context, idx bleve.Index, q query.Query
 		}
 	}
 	return groups, nil
-}
-
-// documentOf returns the document id of a passage id (see corpus.PassageID).
-func documentOf(passageID string) string {
-	if i := strings.LastIndex(passageID, "-p"); i > 0 {
-		return passageID[:i]
-	}
-	return passageID
 }
 
 // documentHits loads the best passages of a page of documents.

@@ -37,7 +37,7 @@ func (h *hitSet) eval(ctx context.Context, q query.Query) (*roaring.Bitmap, erro
 		}
 	case *query.MatchQuery:
 		if h.snap != nil && q.Fuzziness == 0 && q.Analyzer == "" {
-			return h.match(q)
+			return h.match(ctx, q)
 		}
 	case *query.ConjunctionQuery:
 		return h.all(ctx, q.Conjuncts)
@@ -116,7 +116,7 @@ func (h *hitSet) any(ctx context.Context, qs []query.Query) (*roaring.Bitmap, er
 
 // match is a match query as Bleve runs it: the analysed tokens as terms,
 // all of them (operator and) or any.
-func (h *hitSet) match(q *query.MatchQuery) (*roaring.Bitmap, error) {
+func (h *hitSet) match(ctx context.Context, q *query.MatchQuery) (*roaring.Bitmap, error) {
 	m := h.s.idx.Mapping()
 	field := q.Field()
 	if field == "" {
@@ -124,7 +124,7 @@ func (h *hitSet) match(q *query.MatchQuery) (*roaring.Bitmap, error) {
 	}
 	an := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
 	if an == nil {
-		return h.search(context.Background(), q)
+		return h.search(ctx, q)
 	}
 	var bm *roaring.Bitmap
 	for _, tok := range an.Analyze([]byte(q.Match)) {
