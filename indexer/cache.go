@@ -1,8 +1,6 @@
 package indexer
 
 import (
-	"compress/gzip"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -35,16 +33,7 @@ func (c *fileCache) path(key string) string { return filepath.Join(c.dir, key+".
 
 // get returns the entry of key, or ok=false when it is absent or unreadable.
 func (c *fileCache) get(key string) (e cacheEntry, ok bool) {
-	f, err := os.Open(c.path(key))
-	if err != nil {
-		return e, false
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return e, false
-	}
-	if err := json.NewDecoder(zr).Decode(&e); err != nil {
+	if err := readGzipJSON(c.path(key), &e); err != nil {
 		return cacheEntry{}, false
 	}
 	return e, e.Document != nil || e.Skip != ""
@@ -57,11 +46,7 @@ func (c *fileCache) put(key string, e cacheEntry) error {
 	if err != nil {
 		return err
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestSpeed)
-	err = json.NewEncoder(zw).Encode(e)
-	if cerr := zw.Close(); err == nil {
-		err = cerr
-	}
+	err = writeGzipJSON(f, e)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -1,9 +1,6 @@
 package indexer
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
@@ -121,15 +118,7 @@ func writeManifest(dir string, m generationManifest) error {
 	if err != nil {
 		return err
 	}
-	zw := gzip.NewWriter(f)
-	bw := bufio.NewWriter(zw)
-	err = json.NewEncoder(bw).Encode(m)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = zw.Close()
-	}
+	err = writeGzipJSON(f, m)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -142,14 +131,6 @@ func writeManifest(dir string, m generationManifest) error {
 // readManifest reads the manifest of the generation directory dir.
 func readManifest(dir string) (generationManifest, error) {
 	var m generationManifest
-	f, err := os.Open(filepath.Join(dir, manifestName))
-	if err != nil {
-		return m, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return m, err
-	}
-	return m, json.NewDecoder(bufio.NewReader(zr)).Decode(&m)
+	err := readGzipJSON(filepath.Join(dir, manifestName), &m)
+	return m, err
 }
