@@ -46,7 +46,11 @@ func (p *plan) searchDocuments(ctx context.Context, g *generation, q query.Query
 		return nil, err
 	}
 	resp := &Response{TotalExact: true, Hits: []Hit{}}
-	if resp.Total, err = g.documentCount(ctx, p.filtered(q, "")); err != nil {
+	hits, err := p.matched(ctx, g, q)
+	if err != nil {
+		return nil, err
+	}
+	if resp.Total, err = g.documentCount(ctx, hits); err != nil {
 		return nil, err
 	}
 	end := min(len(groups), offset+p.req.Size)

@@ -23,7 +23,6 @@ func (p *plan) facets(ctx context.Context, g *generation, q query.Query) ([]Face
 		return nil, nil
 	}
 	out := make([]Facet, 0, len(p.req.Facets))
-	var shared []*roaring.Bitmap
 	for _, f := range p.req.Facets {
 		_, own := p.filters.fields[f]
 		key := p.facetKey(f)
@@ -33,15 +32,15 @@ func (p *plan) facets(ctx context.Context, g *generation, q query.Query) ([]Face
 				continue
 			}
 		}
-		hits := shared
-		if own || hits == nil {
-			var err error
-			if hits, err = g.hits(ctx, p.filtered(q, f)); err != nil {
-				return nil, fmt.Errorf("search: facet %s: %w", f, err)
-			}
-			if !own {
-				shared = hits
-			}
+		var hits []*roaring.Bitmap
+		var err error
+		if own {
+			hits, err = g.hits(ctx, p.filtered(q, f))
+		} else {
+			hits, err = p.matched(ctx, g, q)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("search: facet %s: %w", f, err)
 		}
 		facet, err := countFacet(ctx, g.shards, hits, f, p.req.FacetSize)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -29,6 +30,7 @@ type plan struct {
 	query   node
 	filters *filterSet
 	cursor  *cursor
+	hits    []*roaring.Bitmap // the filtered query's passages per shard, once collected (see matched)
 }
 
 // validate checks a Request and fills its defaults; every mistake is a *Error.
@@ -147,6 +149,20 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Response, error) {
 	resp = copyResponse(resp)
 	resp.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return resp, nil
+}
+
+// matched returns the passages of the filtered query in each shard,
+// collecting them on the first call: the document count and the facets
+// without a filter of their own share them.
+func (p *plan) matched(ctx context.Context, g *generation, q query.Query) ([]*roaring.Bitmap, error) {
+	if p.hits == nil {
+		hits, err := g.hits(ctx, p.filtered(q, ""))
+		if err != nil {
+			return nil, err
+		}
+		p.hits = hits
+	}
+	return p.hits, nil
 }
 
 // filtered returns q with every active filter but skip's applied.

@@ -44,12 +44,9 @@ func (g *generation) hits(ctx context.Context, q query.Query) ([]*roaring.Bitmap
 	return out, err
 }
 
-// documentCount is the number of documents with a passage q matches.
-func (g *generation) documentCount(ctx context.Context, q query.Query) (uint64, error) {
-	hits, err := g.hits(ctx, q)
-	if err != nil {
-		return 0, err
-	}
+// documentCount is the number of documents with a passage among hits
+// (one bitmap per shard).
+func (g *generation) documentCount(ctx context.Context, hits []*roaring.Bitmap) (uint64, error) {
 	var n uint64
 	for i, s := range g.shards {
 		fp, err := s.field(ctx, indexer.FieldDocID)
