@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -53,17 +52,10 @@ func (o *benchOptions) parse(args []string) error {
 	fs.StringVar(&o.config, "config", "", "internal: phase configuration file")
 	fs.StringVar(&o.result, "result", "", "internal: phase result file")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: precedent bench [--corpus DIR] [--scale 1,10,100] [--quick] [--out DIR]")
+		fmt.Fprintln(fs.Output(), "usage: precedent bench [--corpus DIR] [--scale 1,10,125] [--quick] [--out DIR]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errors.New("bench takes no arguments")
-	}
-	return nil
+	return parseFlags(fs, args)
 }
 
 func (o *benchOptions) scaleList() ([]int, error) {

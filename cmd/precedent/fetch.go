@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -36,14 +35,7 @@ func (o *fetchOptions) parse(args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: precedent fetch --data DIR [--lang en,fr,...] [--base-url URL]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errors.New("fetch takes no arguments")
-	}
-	return nil
+	return parseFlags(fs, args)
 }
 
 func (o *fetchOptions) fetchOptions() (indexer.FetchOptions, error) {

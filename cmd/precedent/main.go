@@ -65,3 +65,16 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nRun 'precedent COMMAND -h' for a command's flags.")
 }
+
+// parseFlags parses the flags of a subcommand that takes no arguments
+// besides them.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("%s takes no arguments", fs.Name())
+	}
+	return nil
+}

@@ -47,14 +47,7 @@ func (o *serveOptions) parse(args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: precedent serve --data DIR [--addr 127.0.0.1:8080] [--corpus DIR] [--admin-token-file F]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errors.New("serve takes no arguments")
-	}
-	return nil
+	return parseFlags(fs, args)
 }
 
 // adminToken reads the token from the file, else from the environment.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,14 +28,7 @@ func (o *taxonomyOptions) parse(args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: precedent taxonomy [--json]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errors.New("taxonomy takes no arguments")
-	}
-	return nil
+	return parseFlags(fs, args)
 }
 
 // taxonomy is the JSON form of the taxonomy and gazetteer.
