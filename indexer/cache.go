@@ -10,16 +10,19 @@ import (
 )
 
 // The cache keeps the processed result of each file (extracted, tagged,
-// before lineage) as DATA/cache/<key>.json.gz, where key hashes the file's
+// before lineage) as DATA/cache/<key>.gob.gz, where key hashes the file's
 // content, its metadata files and Options.Version. An unchanged file is
 // read back from it instead of being extracted and tagged again.
-const cacheDirName = "cache"
+const (
+	cacheDirName = "cache"
+	cacheSuffix  = ".gob.gz"
+)
 
 // cacheEntry is one file's processed result: a document, or the reason the
 // loader declined it. Unexpected failures are not cached.
 type cacheEntry struct {
-	Document *corpus.Document `json:"document,omitempty"`
-	Skip     string           `json:"skip,omitempty"`
+	Document *corpus.Document
+	Skip     string
 }
 
 type fileCache struct{ dir string }
@@ -29,11 +32,11 @@ func openCache(dataDir string) (*fileCache, error) {
 	return &fileCache{dir: dir}, os.MkdirAll(dir, 0o755)
 }
 
-func (c *fileCache) path(key string) string { return filepath.Join(c.dir, key+".json.gz") }
+func (c *fileCache) path(key string) string { return filepath.Join(c.dir, key+cacheSuffix) }
 
 // get returns the entry of key, or ok=false when it is absent or unreadable.
 func (c *fileCache) get(key string) (e cacheEntry, ok bool) {
-	if err := readGzipJSON(c.path(key), &e); err != nil {
+	if err := readGzipGob(c.path(key), &e); err != nil {
 		return cacheEntry{}, false
 	}
 	return e, e.Document != nil || e.Skip != ""
@@ -46,7 +49,7 @@ func (c *fileCache) put(key string, e cacheEntry) error {
 	if err != nil {
 		return err
 	}
-	err = writeGzipJSON(f, e)
+	err = writeGzipGob(f, e)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -67,7 +70,7 @@ func (c *fileCache) prune(keep map[string]bool) error {
 	}
 	var errs []error
 	for _, e := range entries {
-		key, ok := strings.CutSuffix(e.Name(), ".json.gz")
+		key, ok := strings.CutSuffix(e.Name(), cacheSuffix)
 		if ok && keep[key] {
 			continue
 		}
