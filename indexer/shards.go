@@ -21,8 +21,6 @@ const (
 	// autoShardPassages is the smallest generation split automatically:
 	// below it one shard answers fast enough and merging costs more.
 	autoShardPassages = 20000
-	// shardQueue is the passages waiting per shard writer.
-	shardQueue = 256
 )
 
 // shardCount is the number of shards of a new generation of passages:
@@ -68,10 +66,14 @@ type sinkOp struct {
 	fields map[string]interface{}
 }
 
-func newShardedSink(sinks []passageSink) *shardedSink {
+// newShardedSink starts a writer per sink. Up to queue passages wait per
+// shard: a whole batch, so that while one shard analyses and writes a
+// segment (its builder does it all when a batch fills), the others are
+// still fed.
+func newShardedSink(sinks []passageSink, queue int) *shardedSink {
 	s := &shardedSink{sinks: sinks, ops: make([]chan sinkOp, len(sinks))}
 	for i := range sinks {
-		s.ops[i] = make(chan sinkOp, shardQueue)
+		s.ops[i] = make(chan sinkOp, queue)
 		s.wg.Go(func() { s.run(i) })
 	}
 	return s

@@ -37,7 +37,7 @@ func newGenerationWriter(path string, batchSize, shards int, families map[string
 	for i := range sinks {
 		sinks[i] = newBuilderSink(shardPath(path, i), batchSize)
 	}
-	return &generationWriter{path: path, sink: newShardedSink(sinks), families: families}, nil
+	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize), families: families}, nil
 }
 
 // openGenerationWriter opens the copy of a generation at path for updates.
@@ -57,7 +57,7 @@ func openGenerationWriter(path string, batchSize int, families map[string]string
 		}
 		sinks = append(sinks, s)
 	}
-	return &generationWriter{path: path, sink: newShardedSink(sinks), families: families}, nil
+	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize), families: families}, nil
 }
 
 // remove deletes passages by id.
