@@ -43,7 +43,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	if _, ok := c.get("absent"); ok {
 		t.Error("an absent entry was found")
 	}
-	if err := os.WriteFile(filepath.Join(c.dir, "bad"+cacheSuffix), []byte("not gzip"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(c.dir, "bad"+cacheSuffix), []byte("not snappy"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := c.get("bad"); ok {
