@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/golang/snappy"
 
@@ -33,6 +34,13 @@ type cacheEntry struct {
 
 type fileCache struct{ dir string }
 
+// Snappy readers and writers hold about 140 KB of buffers each; reusing
+// them keeps that garbage (one per document) out of the heap.
+var (
+	snappyReaders = sync.Pool{New: func() any { return snappy.NewReader(nil) }}
+	snappyWriters = sync.Pool{New: func() any { return snappy.NewBufferedWriter(nil) }}
+)
+
 func openCache(dataDir string) (*fileCache, error) {
 	dir := filepath.Join(dataDir, cacheDirName)
 	return &fileCache{dir: dir}, os.MkdirAll(dir, 0o755)
@@ -47,7 +55,10 @@ func (c *fileCache) get(key string) (e cacheEntry, ok bool) {
 		return cacheEntry{}, false
 	}
 	defer f.Close()
-	if err := gob.NewDecoder(snappy.NewReader(f)).Decode(&e); err != nil {
+	zr := snappyReaders.Get().(*snappy.Reader)
+	defer snappyReaders.Put(zr)
+	zr.Reset(f)
+	if err := gob.NewDecoder(zr).Decode(&e); err != nil {
 		return cacheEntry{}, false
 	}
 	return e, e.Document != nil || e.Skip != ""
@@ -60,7 +71,9 @@ func (c *fileCache) put(key string, e cacheEntry) error {
 	if err != nil {
 		return err
 	}
-	zw := snappy.NewBufferedWriter(f)
+	zw := snappyWriters.Get().(*snappy.Writer)
+	defer snappyWriters.Put(zw)
+	zw.Reset(f)
 	err = gob.NewEncoder(zw).Encode(e)
 	if cerr := zw.Close(); err == nil {
 		err = cerr
