@@ -50,7 +50,12 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	}
 	live := openLiveManifest(opt.Data)
 	r := &Report{Corpus: opt.Corpus, Previous: live.name, Update: UpdateNone, Skipped: []Skip{}, Duplicates: []Duplicate{}}
-	col, err := collect(ctx, &opt, cache, live, r)
+	var lin Lineage
+	if opt.NewLineage != nil {
+		lin = opt.NewLineage()
+		defer lin.Close()
+	}
+	col, err := collect(ctx, &opt, cache, live, lin, r)
 	if err != nil {
 		return nil, err
 	}
@@ -67,8 +72,9 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 }
 
 // collect lists the corpus and runs every file through the cache or the
-// extraction, counting into r.
-func collect(ctx context.Context, opt *Options, cache *fileCache, live liveManifest, r *Report) (*collector, error) {
+// extraction, counting into r and feeding the kept passages to lin
+// (optional).
+func collect(ctx context.Context, opt *Options, cache *fileCache, live liveManifest, lin Lineage, r *Report) (*collector, error) {
 	t := time.Now()
 	rels, err := listFiles(opt.Corpus, opt.Data, opt.IsMetadataFile)
 	if err != nil {
@@ -76,10 +82,6 @@ func collect(ctx context.Context, opt *Options, cache *fileCache, live liveManif
 	}
 	r.Timings.ScanMS = time.Since(t).Milliseconds()
 	t = time.Now()
-	var lin Lineage
-	if opt.NewLineage != nil {
-		lin = opt.NewLineage()
-	}
 	col := newCollector(r, live.manifest.Files, lin, len(rels), opt.Progress)
 	if err := extractAll(ctx, opt, cache, rels, col.add); err != nil {
 		return nil, err

@@ -99,6 +99,8 @@ func (l *prefixLineage) Families() (map[string]string, error) {
 	return fam, nil
 }
 
+func (l *prefixLineage) Close() error { return nil }
+
 func fixtureOptions(t testing.TB, corpusDir string) Options {
 	t.Helper()
 	return Options{

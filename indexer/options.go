@@ -50,7 +50,8 @@ const DefaultBatchSize = 1000
 
 // Lineage groups the passages of a corpus into language families.
 // Build calls Add for every passage of every indexed document (in corpus
-// order), then Families once, before writing.
+// order), then Families once, before writing (unless nothing changed or
+// the run failed), and Close at the end of the run.
 type Lineage interface {
 	// Add records a passage; date is its document's date ("2015-07-22",
 	// "2015" or ""), which orders family members.
@@ -58,6 +59,8 @@ type Lineage interface {
 	// Families returns passage id -> family id for passages in a family,
 	// or why it could not group them (its spill file failed).
 	Families() (map[string]string, error)
+	// Close releases what Add and Families hold.
+	Close() error
 }
 
 // Skipped is the error a loader returns to decline a file with a reason
