@@ -1,0 +1,40 @@
+package indexer
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestCorpusLineage: passages added in several chunks (signed by the
+// lineage's own goroutine) all reach Families; Close without Families
+// stops the signer and releases the store.
+func TestCorpusLineage(t *testing.T) {
+	const n = 2*lineageChunk + 7 // two full chunks and a pending one
+	text := "States should not knowingly allow their territory to be used for internationally wrongful acts using ICTs"
+	add := func(l *corpusLineage) {
+		for i := range n {
+			l.Add(fmt.Sprintf("doc-%d-1", i), fmt.Sprintf("%d", 2000+i%20), text)
+		}
+	}
+	l := newCorpusLineage(t.TempDir())
+	add(l)
+	fams, err := l.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fams) != n {
+		t.Errorf("%d of %d identical passages in a family", len(fams), n)
+	}
+	if err := l.Close(); err != nil {
+		t.Errorf("Close after Families: %v", err)
+	}
+
+	l = newCorpusLineage(t.TempDir())
+	add(l)
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if l.queue != nil || l.store != nil {
+		t.Error("Close left the signer or the store open")
+	}
+}
