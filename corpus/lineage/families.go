@@ -4,7 +4,10 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // Family thresholds, checked against the hand-built families of the
@@ -236,36 +239,61 @@ func (g *grouping) find(i int) int {
 // families splits each linked group into families around anchors: in date
 // order, a member joins the family of the most similar anchor with
 // Similarity >= AnchorThreshold, or else starts (anchors) a family of its own.
-// Families of one member are dropped.
+// Families of one member are dropped. Groups are independent, so they are
+// split by one goroutine per CPU.
 func (g *grouping) families() (map[string]string, error) {
 	members, bounds := g.groups()
+	family := make([]string, len(members)) // of members[k], "" for none
+	workers := runtime.GOMAXPROCS(0)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var sp splitter
+			for k := 1 + w; k < len(bounds) && errs[w] == nil; k += workers {
+				from, to := bounds[k-1], bounds[k]
+				errs[w] = sp.name(g, members[from:to], family[from:to])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	out := make(map[string]string)
-	var sp splitter
-	for k := 1; k < len(bounds); k++ {
-		group := members[bounds[k-1]:bounds[k]]
-		anchorOf, err := sp.split(g, group)
-		if err != nil {
-			return nil, err
-		}
-		size := make(map[int32]int, len(sp.anchors))
-		for _, a := range anchorOf {
-			size[a]++
-		}
-		ids := make(map[int32]string, len(sp.anchors))
-		for k, m := range group {
-			a := anchorOf[k]
-			if size[a] < 2 {
-				continue
-			}
-			id, ok := ids[a]
-			if !ok {
-				id = FamilyID(g.s.ids[g.order[a]])
-				ids[a] = id
-			}
-			out[g.s.ids[g.order[m]]] = id
+	for k, m := range members {
+		if family[k] != "" {
+			out[g.s.ids[g.order[m]]] = family[k]
 		}
 	}
 	return out, nil
+}
+
+// name sets family[k] to the family id of group member k, or leaves it
+// empty when its family would have one member.
+func (sp *splitter) name(g *grouping, group []int32, family []string) error {
+	anchorOf, err := sp.split(g, group)
+	if err != nil {
+		return err
+	}
+	size := make(map[int32]int, len(sp.anchors))
+	for _, a := range anchorOf {
+		size[a]++
+	}
+	ids := make(map[int32]string, len(sp.anchors))
+	for k := range group {
+		a := anchorOf[k]
+		if size[a] < 2 {
+			continue
+		}
+		id, ok := ids[a]
+		if !ok {
+			id = FamilyID(g.s.ids[g.order[a]])
+			ids[a] = id
+		}
+		family[k] = id
+	}
+	return nil
 }
 
 // groups returns the members of the linked groups of two or more items,
