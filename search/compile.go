@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/precedent/precedent/indexer"
@@ -28,9 +29,7 @@ func (c *compiler) compile(n node) (query.Query, error) {
 	case matchAllNode:
 		return bleve.NewMatchAllQuery(), nil
 	case phraseNode:
-		q := bleve.NewMatchPhraseQuery(n.Text)
-		q.SetField(indexer.FieldText)
-		return q, nil
+		return newPhrase(c.textAnalyzer(), n.Text), nil
 	case fieldNode:
 		return filterQuery(n.Field, []string{n.Value})
 	case wordNode:
@@ -57,12 +56,10 @@ func (c *compiler) word(n wordNode) (query.Query, error) {
 		q.SetFuzziness(n.Fuzzy)
 		return q, nil
 	}
-	an := c.idx.Mapping().AnalyzerNamed(indexer.AnalyzerText)
+	an := c.textAnalyzer()
 	toks := an.Analyze([]byte(n.Text))
 	if len(toks) != 1 {
-		q := bleve.NewMatchPhraseQuery(n.Text)
-		q.SetField(indexer.FieldText)
-		return q, nil
+		return newPhrase(an, n.Text), nil
 	}
 	forms, err := c.forms(string(toks[0].Term))
 	if err != nil {
@@ -79,6 +76,10 @@ func (c *compiler) word(n wordNode) (query.Query, error) {
 		alts = append(alts, term(indexer.FieldText, f))
 	}
 	return bleve.NewDisjunctionQuery(alts...), nil
+}
+
+func (c *compiler) textAnalyzer() analysis.Analyzer {
+	return c.idx.Mapping().AnalyzerNamed(indexer.AnalyzerText)
 }
 
 // prefix expands pre* against the terms of the text field, at most

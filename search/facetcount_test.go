@@ -12,8 +12,8 @@ import (
 // TestFacetCountsAgreeWithBleve: the bitmap facet counts (countFacet)
 // equal Bleve's own facet builder (doc values of every hit) on the shared
 // corpus, for every kind of query part the hit set evaluates itself
-// (words, terms, AND/OR/NOT, filters with groups) or hands to a searcher
-// (phrases, prefixes, fuzzy words, dates).
+// (words, terms, phrases, AND/OR/NOT, filters with groups) or hands to a
+// searcher (prefixes, fuzzy words, dates).
 func TestFacetCountsAgreeWithBleve(t *testing.T) {
 	ix := realIndex(t)
 	queries := []string{

@@ -13,8 +13,9 @@ import (
 
 // hitSet evaluates a query to the bitmap of the passages it matches,
 // without scoring: terms, words and filters are combined as the postings
-// bitmaps the index already holds, and only the parts that need positions
-// or ranges (phrases, fuzzy words, dates) run through a Bleve searcher.
+// bitmaps the index already holds, phrases are matched on the segments'
+// postings (see phraseQuery), and only the other parts that need positions
+// or ranges (fuzzy words, dates) run through a Bleve searcher.
 type hitSet struct {
 	s    *shard
 	r    index.IndexReader
@@ -38,6 +39,10 @@ func (h *hitSet) eval(ctx context.Context, q query.Query) (*roaring.Bitmap, erro
 	case *query.MatchQuery:
 		if h.snap != nil && q.Fuzziness == 0 && q.Analyzer == "" {
 			return h.match(ctx, q)
+		}
+	case *phraseQuery:
+		if h.snap != nil {
+			return h.phrase(ctx, q)
 		}
 	case *query.ConjunctionQuery:
 		return h.all(ctx, q.Conjuncts)

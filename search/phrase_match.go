@@ -1,0 +1,219 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/precedent/precedent/indexer"
+)
+
+// phraseWord is a distinct word of a phrase and its offsets in it (a word
+// may occur more than once: "the report of the").
+type phraseWord struct {
+	word    string
+	offsets []uint64
+}
+
+// phrasePostings are the postings lists of a phrase's words in each
+// segment of a snapshot, its words ordered rarest first.
+type phrasePostings struct {
+	words   []phraseWord
+	counts  []uint64                 // passages per word (live ones)
+	lists   [][]segment.PostingsList // per segment, per word
+	offsets []uint64                 // the snapshot's number of each segment's first document
+}
+
+// openPhrase reads the postings lists of words from every segment of snap.
+func openPhrase(snap *scorch.IndexSnapshot, words []phraseWord) (*phrasePostings, error) {
+	segs := snap.Segments()
+	pp := &phrasePostings{words: slices.Clone(words), counts: make([]uint64, len(words)),
+		lists: make([][]segment.PostingsList, len(segs)), offsets: make([]uint64, len(segs))}
+	var offset uint64
+	for i, ss := range segs {
+		dict, err := ss.Segment().Dictionary(indexer.FieldText)
+		if err != nil {
+			return nil, err
+		}
+		pp.lists[i] = make([]segment.PostingsList, len(words))
+		for k, w := range words {
+			if pp.lists[i][k], err = dict.PostingsList([]byte(w.word), ss.Deleted(), nil); err != nil {
+				return nil, err
+			}
+			pp.counts[k] += pp.lists[i][k].Count()
+		}
+		pp.offsets[i] = offset
+		offset += ss.Segment().Count()
+	}
+	pp.rarestFirst()
+	return pp, nil
+}
+
+// rarestFirst orders the words by their passage count, so that a
+// candidate fails on the fewest decoded positions.
+func (pp *phrasePostings) rarestFirst() {
+	order := make([]int, len(pp.words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pp.counts[a], pp.counts[b]) })
+	words, counts := make([]phraseWord, len(order)), make([]uint64, len(order))
+	for i, k := range order {
+		words[i], counts[i] = pp.words[k], pp.counts[k]
+	}
+	for _, l := range pp.lists {
+		perm := make([]segment.PostingsList, len(order))
+		for i, k := range order {
+			perm[i] = l[k]
+		}
+		copy(l, perm)
+	}
+	pp.words, pp.counts = words, counts
+}
+
+// segmentPhrase finds a phrase in one segment. Its words' postings are
+// walked only on the documents that have all of them (their bitmaps'
+// intersection, where the segment allows it), rarest word first, and a
+// word's positions are decoded only while the phrase can still match.
+type segmentPhrase struct {
+	ctx    context.Context
+	words  []phraseWord
+	its    []segment.PostingsIterator
+	at     []segment.Posting // each word's posting at the last match
+	starts []uint64          // the phrase's start positions at the last match
+	steps  int
+}
+
+// segmentPhrase opens the iterators of segment i, with frequencies and
+// norms when the hits are scored.
+func (pp *phrasePostings) segmentPhrase(ctx context.Context, i int, freqNorm bool) *segmentPhrase {
+	m := &segmentPhrase{ctx: ctx, words: pp.words, its: make([]segment.PostingsIterator, len(pp.words)),
+		at: make([]segment.Posting, len(pp.words))}
+	var both *roaring.Bitmap
+	optimizable := true
+	for k, pl := range pp.lists[i] {
+		m.its[k] = pl.Iterator(freqNorm, freqNorm, true, nil)
+		bm, ok := actualBitmap(m.its[k])
+		switch {
+		case !ok:
+			optimizable = false
+		case both == nil:
+			both = bm.Clone()
+		default:
+			both.And(bm)
+		}
+	}
+	if optimizable && both != nil {
+		for _, it := range m.its {
+			it.(segment.OptimizablePostingsIterator).ReplaceActual(both)
+		}
+	}
+	return m
+}
+
+// actualBitmap is the live postings of an iterator as a bitmap, when the
+// segment can give it.
+func actualBitmap(it segment.PostingsIterator) (*roaring.Bitmap, bool) {
+	op, ok := it.(segment.OptimizablePostingsIterator)
+	if !ok {
+		return nil, false
+	}
+	if n, ok := op.DocNum1Hit(); ok {
+		return roaring.BitmapOf(uint32(n)), true
+	}
+	if bm := op.ActualBitmap(); bm != nil {
+		return bm, true
+	}
+	return roaring.New(), true
+}
+
+// next returns the first document at or after doc with the phrase; ok is
+// false at the end of the segment.
+func (m *segmentPhrase) next(doc uint64) (uint64, bool, error) {
+	for {
+		if m.steps++; m.steps%4096 == 0 && m.ctx.Err() != nil {
+			return 0, false, m.ctx.Err()
+		}
+		d, ok, err := m.allWords(doc)
+		if !ok || err != nil {
+			return 0, false, err
+		}
+		if m.positionsMatch() {
+			return d, true, nil
+		}
+		doc = d + 1
+	}
+}
+
+// allWords advances every word to the first document at or after doc that
+// has all of them.
+func (m *segmentPhrase) allWords(doc uint64) (uint64, bool, error) {
+	for k := 0; k < len(m.its); {
+		p, err := m.its[k].Advance(doc)
+		if p == nil || err != nil {
+			return 0, false, err
+		}
+		m.at[k] = p
+		if n := p.Number(); n != doc {
+			doc = n
+			if k > 0 {
+				k = 0 // a later document: every word again
+				continue
+			}
+		}
+		k++
+	}
+	return doc, true, nil
+}
+
+// positionsMatch keeps the start positions at which every word sits at
+// each of its offsets.
+func (m *segmentPhrase) positionsMatch() bool {
+	m.starts = m.starts[:0]
+	first := m.words[0].offsets[0]
+	for _, l := range m.at[0].Locations() {
+		if l.Pos() > first {
+			m.starts = append(m.starts, l.Pos()-first)
+		}
+	}
+	for k, w := range m.words {
+		locs := m.at[k].Locations()
+		for _, off := range w.offsets {
+			m.starts = slices.DeleteFunc(m.starts, func(s uint64) bool { return !hasPos(locs, s+off) })
+			if len(m.starts) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func hasPos(locs []segment.Location, pos uint64) bool {
+	for _, l := range locs {
+		if l.Pos() == pos {
+			return true
+		}
+	}
+	return false
+}
+
+// locations appends the locations of the phrase's words at the last match.
+func (m *segmentPhrase) locations(out []bsearch.FieldTermLocation) []bsearch.FieldTermLocation {
+	for k, w := range m.words {
+		for _, l := range m.at[k].Locations() {
+			for _, s := range m.starts {
+				if l.Pos() >= s && slices.Contains(w.offsets, l.Pos()-s) {
+					out = append(out, bsearch.FieldTermLocation{Field: indexer.FieldText, Term: w.word,
+						Location: bsearch.Location{Pos: l.Pos(), Start: l.Start(), End: l.End()}})
+					break
+				}
+			}
+		}
+	}
+	return out
+}

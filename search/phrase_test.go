@@ -1,0 +1,233 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/precedent/precedent/indexer"
+)
+
+// TestPhraseAgreesWithBleve: on the shared corpus, phraseQuery finds the
+// passages Bleve's phrase query finds, with the same scores and marked
+// locations, alone and under a filter (which advances the searcher), and
+// the hit set's bitmap of a phrase is Bleve's too.
+func TestPhraseAgreesWithBleve(t *testing.T) {
+	ix := realIndex(t)
+	g, err := ix.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.release()
+	phrases := append(slices.Clone(phraseQueries), corpusPhrases(t, ix)...)
+	filter, err := filterQuery(FieldBody, []string{"GA", "national"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := g.idx.Mapping().AnalyzerNamed(indexer.AnalyzerText)
+	for _, ph := range phrases {
+		text := strings.Trim(ph, `"`)
+		ours, ok := newPhrase(an, text).(*phraseQuery)
+		if !ok {
+			t.Fatalf("%s: not run as a phraseQuery", ph)
+		}
+		found := 0
+		for i, s := range g.shards {
+			name := fmt.Sprintf("%s in shard %d", ph, i)
+			theirs := ours.bleve()
+			want := phraseHits(t, s.idx, theirs)
+			found += len(want)
+			comparePhraseHits(t, name, want, phraseHits(t, s.idx, ours))
+			comparePhraseHits(t, name+" filtered", phraseHits(t, s.idx, bleve.NewConjunctionQuery(theirs, filter)),
+				phraseHits(t, s.idx, bleve.NewConjunctionQuery(ours, filter)))
+			comparePhraseBitmaps(t, name, s, ours)
+		}
+		if found == 0 {
+			t.Errorf("%s: no hit, the case tests nothing", ph)
+		}
+	}
+}
+
+// corpusPhrases are windows of two to six words of passages of the
+// shared corpus, among them some with a word twice ("the ... of the").
+func corpusPhrases(t *testing.T, ix *Index) []string {
+	var out []string
+	repeated := 0
+	for _, q := range plainQueries {
+		res, err := ix.Search(context.Background(), Request{Query: q, Size: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			words := strings.Fields(h.Passage.Text)
+			for n := 2; n <= 6 && n < len(words); n += 2 {
+				out = append(out, strings.Join(words[1:1+n], " "))
+			}
+			for i := 0; i+5 < len(words) && repeated < 10; i++ {
+				w := strings.ToLower(strings.Join(words[i:i+5], " "))
+				if f := strings.Fields(w); len(f) == 5 && slices.Contains(f[1:], f[0]) {
+					out, repeated = append(out, w), repeated+1
+				}
+			}
+		}
+	}
+	if repeated == 0 {
+		t.Fatal("no phrase with a repeated word in the corpus's hits")
+	}
+	return out
+}
+
+// phraseHit is what a search tells of a hit: its score and the positions
+// of each word marked.
+type phraseHit struct {
+	score     float64
+	positions map[string][]uint64
+}
+
+func phraseHits(t *testing.T, idx bleve.Index, q query.Query) map[string]phraseHit {
+	t.Helper()
+	sr := bleve.NewSearchRequestOptions(q, 100000, 0, false)
+	sr.IncludeLocations = true
+	res, err := idx.Search(sr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]phraseHit{}
+	for _, h := range res.Hits {
+		ph := phraseHit{score: h.Score, positions: map[string][]uint64{}}
+		for term, locs := range h.Locations[indexer.FieldText] {
+			for _, l := range locs {
+				ph.positions[term] = append(ph.positions[term], l.Pos)
+			}
+			slices.Sort(ph.positions[term])
+		}
+		out[h.ID] = ph
+	}
+	return out
+}
+
+func comparePhraseHits(t *testing.T, name string, want, got map[string]phraseHit) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d hits, Bleve %d", name, len(got), len(want))
+	}
+	for id, w := range want {
+		g, ok := got[id]
+		switch {
+		case !ok:
+			t.Errorf("%s: %s missing", name, id)
+		case math.Abs(g.score-w.score) > 1e-9*w.score:
+			t.Errorf("%s: %s scores %v, Bleve %v", name, id, g.score, w.score)
+		case fmt.Sprint(g.positions) != fmt.Sprint(w.positions):
+			t.Errorf("%s: %s marks %v, Bleve %v", name, id, g.positions, w.positions)
+		}
+	}
+}
+
+func comparePhraseBitmaps(t *testing.T, name string, s *shard, q *phraseQuery) {
+	t.Helper()
+	h, err := s.hitSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.close()
+	ctx := context.Background()
+	want, err := h.search(ctx, q.bleve())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := h.eval(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Equals(want) {
+		t.Errorf("%s: hit set of %d passages, Bleve's %d", name, got.GetCardinality(), want.GetCardinality())
+	}
+}
+
+// TestPhraseSearcherSegments runs a phrase over an index of three
+// segments with a deleted passage, and advances its searcher forwards
+// and back.
+func TestPhraseSearcherSegments(t *testing.T) {
+	m, err := indexer.NewMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.New(t.TempDir(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	texts := []string{
+		"the lighthouse keepers meet at the harbour of the north",
+		"no keepers here, only the harbour",
+		"keepers of the harbour of the north and of the south",
+		"the harbour of the north is closed",
+	}
+	for seg := range 3 {
+		b := idx.NewBatch()
+		for i, text := range texts {
+			if err := b.Index(fmt.Sprintf("s%d-p%d", seg, i), map[string]any{indexer.FieldText: text}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Delete("s1-p3"); err != nil {
+		t.Fatal(err)
+	}
+	an := m.AnalyzerNamed(indexer.AnalyzerText)
+	q := newPhrase(an, "harbour of the north").(*phraseQuery)
+	want := phraseHits(t, idx, q.bleve())
+	if len(want) != 8 {
+		t.Fatalf("Bleve finds %d passages, want 8", len(want))
+	}
+	comparePhraseHits(t, "harbour of the north", want, phraseHits(t, idx, q))
+	checkAdvance(t, idx, q)
+}
+
+// checkAdvance advances a phraseSearcher to every hit in turn and then
+// back to the first: each time it lands on the hit asked for.
+func checkAdvance(t *testing.T, idx bleve.Index, q *phraseQuery) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	h := &hitSet{r: r, snap: r.(*scorch.IndexSnapshot)}
+	bm, err := h.phrase(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := q.Searcher(context.Background(), r, idx.Mapping(), bsearch.SearcherOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(10, 0)}
+	hits := bm.ToArray()
+	for _, n := range append(hits, hits[0]) {
+		dm, err := s.Advance(sctx, index.NewIndexInternalID(nil, uint64(n)))
+		if err != nil || dm == nil || dm.IndexInternalID.Value() != uint64(n) {
+			t.Fatalf("advance to %d: %v, %v", n, dm, err)
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	if dm, err := s.Advance(sctx, index.NewIndexInternalID(nil, uint64(hits[len(hits)-1]+1))); dm != nil || err != nil {
+		t.Errorf("advance past the last hit: %v, %v", dm, err)
+	}
+}
