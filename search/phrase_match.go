@@ -150,21 +150,20 @@ func (m *segmentPhrase) next(doc uint64) (uint64, bool, error) {
 	}
 }
 
-// allWords advances every word to the first document at or after doc that
-// has all of them.
+// allWords advances the words to the first document at or after doc that
+// has all of them; a word already there stays (a posting is read once).
 func (m *segmentPhrase) allWords(doc uint64) (uint64, bool, error) {
 	for k := 0; k < len(m.its); {
-		p, err := m.its[k].Advance(doc)
-		if p == nil || err != nil {
-			return 0, false, err
-		}
-		m.at[k] = p
-		if n := p.Number(); n != doc {
-			doc = n
-			if k > 0 {
-				k = 0 // a later document: every word again
-				continue
+		if m.at[k] == nil || m.at[k].Number() < doc {
+			p, err := m.its[k].Advance(doc)
+			if p == nil || err != nil {
+				return 0, false, err
 			}
+			m.at[k] = p
+		}
+		if n := m.at[k].Number(); n > doc {
+			doc, k = n, 0 // a later document: every word again
+			continue
 		}
 		k++
 	}
