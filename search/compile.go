@@ -65,17 +65,10 @@ func (c *compiler) word(n wordNode) (query.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	typed := bleve.NewTermQuery(forms[0])
-	typed.SetField(indexer.FieldText)
 	if len(forms) == 1 {
-		return typed, nil
+		return term(indexer.FieldText, forms[0]), nil
 	}
-	typed.SetBoost(1.2) // the form typed counts a little more than the others
-	alts := []query.Query{typed}
-	for _, f := range forms[1:] {
-		alts = append(alts, term(indexer.FieldText, f))
-	}
-	return bleve.NewDisjunctionQuery(alts...), nil
+	return &formsQuery{forms: forms}, nil
 }
 
 func (c *compiler) textAnalyzer() analysis.Analyzer {

@@ -40,6 +40,8 @@ func (h *hitSet) eval(ctx context.Context, q query.Query) (*roaring.Bitmap, erro
 		if h.snap != nil && q.Fuzziness == 0 && q.Analyzer == "" {
 			return h.match(ctx, q)
 		}
+	case *formsQuery:
+		return h.any(ctx, q.bleve().(*query.DisjunctionQuery).Disjuncts)
 	case *phraseQuery:
 		if h.snap != nil {
 			return h.phrase(ctx, q)

@@ -101,7 +101,7 @@ func (h *hitSet) phrase(ctx context.Context, q *phraseQuery) (*roaring.Bitmap, e
 // (each position counts), under the query norm of their weights.
 type phraseSearcher struct {
 	ctx     context.Context
-	pp      *phrasePostings
+	pp      *termPostings
 	opt     bsearch.SearcherOptions
 	idf     []float64 // per word
 	qweight []float64 // per word: boost x idf x query norm
@@ -110,7 +110,7 @@ type phraseSearcher struct {
 	from    uint64 // the snapshot's number of the next document to look at
 }
 
-func newPhraseSearcher(ctx context.Context, pp *phrasePostings, total uint64, opt bsearch.SearcherOptions) *phraseSearcher {
+func newPhraseSearcher(ctx context.Context, pp *termPostings, total uint64, opt bsearch.SearcherOptions) *phraseSearcher {
 	s := &phraseSearcher{ctx: ctx, pp: pp, opt: opt, idf: make([]float64, len(pp.words)),
 		qweight: make([]float64, len(pp.words))}
 	for k, n := range pp.counts {

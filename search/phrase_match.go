@@ -1,12 +1,10 @@
 package search
 
 import (
-	"cmp"
 	"context"
 	"slices"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
@@ -18,62 +16,6 @@ import (
 type phraseWord struct {
 	word    string
 	offsets []uint64
-}
-
-// phrasePostings are the postings lists of a phrase's words in each
-// segment of a snapshot, its words ordered rarest first.
-type phrasePostings struct {
-	words   []phraseWord
-	counts  []uint64                 // passages per word (live ones)
-	lists   [][]segment.PostingsList // per segment, per word
-	offsets []uint64                 // the snapshot's number of each segment's first document
-}
-
-// openPhrase reads the postings lists of words from every segment of snap.
-func openPhrase(snap *scorch.IndexSnapshot, words []phraseWord) (*phrasePostings, error) {
-	segs := snap.Segments()
-	pp := &phrasePostings{words: slices.Clone(words), counts: make([]uint64, len(words)),
-		lists: make([][]segment.PostingsList, len(segs)), offsets: make([]uint64, len(segs))}
-	var offset uint64
-	for i, ss := range segs {
-		dict, err := ss.Segment().Dictionary(indexer.FieldText)
-		if err != nil {
-			return nil, err
-		}
-		pp.lists[i] = make([]segment.PostingsList, len(words))
-		for k, w := range words {
-			if pp.lists[i][k], err = dict.PostingsList([]byte(w.word), ss.Deleted(), nil); err != nil {
-				return nil, err
-			}
-			pp.counts[k] += pp.lists[i][k].Count()
-		}
-		pp.offsets[i] = offset
-		offset += ss.Segment().Count()
-	}
-	pp.rarestFirst()
-	return pp, nil
-}
-
-// rarestFirst orders the words by their passage count, so that a
-// candidate fails on the fewest decoded positions.
-func (pp *phrasePostings) rarestFirst() {
-	order := make([]int, len(pp.words))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pp.counts[a], pp.counts[b]) })
-	words, counts := make([]phraseWord, len(order)), make([]uint64, len(order))
-	for i, k := range order {
-		words[i], counts[i] = pp.words[k], pp.counts[k]
-	}
-	for _, l := range pp.lists {
-		perm := make([]segment.PostingsList, len(order))
-		for i, k := range order {
-			perm[i] = l[k]
-		}
-		copy(l, perm)
-	}
-	pp.words, pp.counts = words, counts
 }
 
 // segmentPhrase finds a phrase in one segment. Its words' postings are
@@ -91,7 +33,7 @@ type segmentPhrase struct {
 
 // segmentPhrase opens the iterators of segment i, with frequencies and
 // norms when the hits are scored.
-func (pp *phrasePostings) segmentPhrase(ctx context.Context, i int, freqNorm bool) *segmentPhrase {
+func (pp *termPostings) segmentPhrase(ctx context.Context, i int, freqNorm bool) *segmentPhrase {
 	m := &segmentPhrase{ctx: ctx, words: pp.words, its: make([]segment.PostingsIterator, len(pp.words)),
 		at: make([]segment.Posting, len(pp.words))}
 	var both *roaring.Bitmap

@@ -44,12 +44,12 @@ func TestPhraseAgreesWithBleve(t *testing.T) {
 		for i, s := range g.shards {
 			name := fmt.Sprintf("%s in shard %d", ph, i)
 			theirs := ours.bleve()
-			want := phraseHits(t, s.idx, theirs)
+			want := markedHits(t, s.idx, theirs)
 			found += len(want)
-			comparePhraseHits(t, name, want, phraseHits(t, s.idx, ours))
-			comparePhraseHits(t, name+" filtered", phraseHits(t, s.idx, bleve.NewConjunctionQuery(theirs, filter)),
-				phraseHits(t, s.idx, bleve.NewConjunctionQuery(ours, filter)))
-			comparePhraseBitmaps(t, name, s, ours)
+			compareMarkedHits(t, name, want, markedHits(t, s.idx, ours))
+			compareMarkedHits(t, name+" filtered", markedHits(t, s.idx, bleve.NewConjunctionQuery(theirs, filter)),
+				markedHits(t, s.idx, bleve.NewConjunctionQuery(ours, filter)))
+			compareHitSets(t, name, s, ours, theirs)
 		}
 		if found == 0 {
 			t.Errorf("%s: no hit, the case tests nothing", ph)
@@ -86,14 +86,14 @@ func corpusPhrases(t *testing.T, ix *Index) []string {
 	return out
 }
 
-// phraseHit is what a search tells of a hit: its score and the positions
+// markedHit is what a search tells of a hit: its score and the positions
 // of each word marked.
-type phraseHit struct {
+type markedHit struct {
 	score     float64
 	positions map[string][]uint64
 }
 
-func phraseHits(t *testing.T, idx bleve.Index, q query.Query) map[string]phraseHit {
+func markedHits(t *testing.T, idx bleve.Index, q query.Query) map[string]markedHit {
 	t.Helper()
 	sr := bleve.NewSearchRequestOptions(q, 100000, 0, false)
 	sr.IncludeLocations = true
@@ -101,9 +101,9 @@ func phraseHits(t *testing.T, idx bleve.Index, q query.Query) map[string]phraseH
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]phraseHit{}
+	out := map[string]markedHit{}
 	for _, h := range res.Hits {
-		ph := phraseHit{score: h.Score, positions: map[string][]uint64{}}
+		ph := markedHit{score: h.Score, positions: map[string][]uint64{}}
 		for term, locs := range h.Locations[indexer.FieldText] {
 			for _, l := range locs {
 				ph.positions[term] = append(ph.positions[term], l.Pos)
@@ -115,7 +115,7 @@ func phraseHits(t *testing.T, idx bleve.Index, q query.Query) map[string]phraseH
 	return out
 }
 
-func comparePhraseHits(t *testing.T, name string, want, got map[string]phraseHit) {
+func compareMarkedHits(t *testing.T, name string, want, got map[string]markedHit) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%s: %d hits, Bleve %d", name, len(got), len(want))
@@ -133,7 +133,8 @@ func comparePhraseHits(t *testing.T, name string, want, got map[string]phraseHit
 	}
 }
 
-func comparePhraseBitmaps(t *testing.T, name string, s *shard, q *phraseQuery) {
+// compareHitSets checks that the hit set of ours is Bleve's of theirs.
+func compareHitSets(t *testing.T, name string, s *shard, ours, theirs query.Query) {
 	t.Helper()
 	h, err := s.hitSet()
 	if err != nil {
@@ -141,11 +142,11 @@ func comparePhraseBitmaps(t *testing.T, name string, s *shard, q *phraseQuery) {
 	}
 	defer h.close()
 	ctx := context.Background()
-	want, err := h.search(ctx, q.bleve())
+	want, err := h.search(ctx, theirs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := h.eval(ctx, q)
+	got, err := h.eval(ctx, ours)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,10 +155,10 @@ func comparePhraseBitmaps(t *testing.T, name string, s *shard, q *phraseQuery) {
 	}
 }
 
-// TestPhraseSearcherSegments runs a phrase over an index of three
-// segments with a deleted passage, and advances its searcher forwards
-// and back.
-func TestPhraseSearcherSegments(t *testing.T) {
+// TestSearchersOverSegments runs a phrase and a word's forms over an
+// index of three segments with a deleted passage, and advances their
+// searchers forwards and back.
+func TestSearchersOverSegments(t *testing.T) {
 	m, err := indexer.NewMapping()
 	if err != nil {
 		t.Fatal(err)
@@ -189,17 +190,23 @@ func TestPhraseSearcherSegments(t *testing.T) {
 	}
 	an := m.AnalyzerNamed(indexer.AnalyzerText)
 	q := newPhrase(an, "harbour of the north").(*phraseQuery)
-	want := phraseHits(t, idx, q.bleve())
+	want := markedHits(t, idx, q.bleve())
 	if len(want) != 8 {
 		t.Fatalf("Bleve finds %d passages, want 8", len(want))
 	}
-	comparePhraseHits(t, "harbour of the north", want, phraseHits(t, idx, q))
+	compareMarkedHits(t, "harbour of the north", want, markedHits(t, idx, q))
 	checkAdvance(t, idx, q)
+	forms := &formsQuery{forms: []string{"keepers", "harbour", "lighthouse"}}
+	if want := markedHits(t, idx, forms.bleve()); len(want) != 11 {
+		t.Errorf("Bleve finds %d passages with the forms, want 11", len(want))
+	}
+	compareMarkedHits(t, "forms", markedHits(t, idx, forms.bleve()), markedHits(t, idx, forms))
+	checkAdvance(t, idx, forms)
 }
 
-// checkAdvance advances a phraseSearcher to every hit in turn and then
-// back to the first: each time it lands on the hit asked for.
-func checkAdvance(t *testing.T, idx bleve.Index, q *phraseQuery) {
+// checkAdvance advances q's searcher to every hit in turn and then back
+// and forth between the first two: each time it lands on the hit asked for.
+func checkAdvance(t *testing.T, idx bleve.Index, q query.Query) {
 	adv, err := idx.Advanced()
 	if err != nil {
 		t.Fatal(err)
@@ -210,7 +217,7 @@ func checkAdvance(t *testing.T, idx bleve.Index, q *phraseQuery) {
 	}
 	defer r.Close()
 	h := &hitSet{r: r, snap: r.(*scorch.IndexSnapshot)}
-	bm, err := h.phrase(context.Background(), q)
+	bm, err := h.eval(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +227,7 @@ func checkAdvance(t *testing.T, idx bleve.Index, q *phraseQuery) {
 	}
 	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(10, 0)}
 	hits := bm.ToArray()
-	for _, n := range append(hits, hits[0]) {
+	for _, n := range append(hits, hits[0], hits[1], hits[0]) { // back across segments, then within one
 		dm, err := s.Advance(sctx, index.NewIndexInternalID(nil, uint64(n)))
 		if err != nil || dm == nil || dm.IndexInternalID.Value() != uint64(n) {
 			t.Fatalf("advance to %d: %v, %v", n, dm, err)

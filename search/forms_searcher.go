@@ -1,0 +1,223 @@
+package search
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/precedent/precedent/indexer"
+)
+
+// typedBoost is how much more the form typed counts than its other forms.
+const typedBoost = 1.2
+
+// formsQuery matches a word in every form of the text field (see forms),
+// the form typed first. Bleve's disjunction of their term searchers spent
+// 130 ns a passage on a common word ("states": 317,000 passages at a
+// million); a formsSearcher merges the forms' postings itself and scores
+// its hits as that disjunction would.
+type formsQuery struct {
+	forms []string
+}
+
+func (q *formsQuery) boost(k int) float64 {
+	if k == 0 {
+		return typedBoost
+	}
+	return 1
+}
+
+// bleve is the Bleve query formsQuery stands for.
+func (q *formsQuery) bleve() query.Query {
+	alts := make([]query.Query, len(q.forms))
+	for k, f := range q.forms {
+		t := bleve.NewTermQuery(f)
+		t.SetField(indexer.FieldText)
+		t.SetBoost(q.boost(k))
+		alts[k] = t
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// Searcher implements query.Query.
+func (q *formsQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping,
+	opt bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || opt.Explain {
+		return q.bleve().Searcher(ctx, r, m, opt)
+	}
+	words := make([]phraseWord, len(q.forms))
+	for k, f := range q.forms {
+		words[k].word = f
+	}
+	pp, err := openPostings(snap, words)
+	if err != nil {
+		return nil, err
+	}
+	total, err := snap.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	s := &formsSearcher{ctx: ctx, pp: pp, opt: opt, idf: make([]float64, len(q.forms)),
+		boost: make([]float64, len(q.forms)), qweight: make([]float64, len(q.forms))}
+	for k, n := range pp.counts {
+		s.idf[k], s.boost[k] = 1+math.Log(float64(total)/float64(n+1)), q.boost(k)
+	}
+	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
+	return s, nil
+}
+
+// formsSearcher is a Bleve searcher of a formsQuery: a hit's score is the
+// sum of its forms' tf-idf scores times the share of the forms it has.
+type formsSearcher struct {
+	ctx     context.Context
+	pp      *termPostings
+	opt     bsearch.SearcherOptions
+	idf     []float64 // per form
+	boost   []float64
+	qweight []float64 // per form: boost x idf x query norm
+	seg     int       // the segment searched; len(pp.lists) at the end
+	its     []segment.PostingsIterator
+	at      []segment.Posting // each form's next posting in the segment, nil past its last
+	from    uint64            // the snapshot's number of the next document to look at
+	steps   int
+}
+
+func (s *formsSearcher) Weight() float64 {
+	var sum float64
+	for k := range s.idf {
+		w := s.boost[k] * s.idf[k]
+		sum += w * w
+	}
+	return sum
+}
+
+func (s *formsSearcher) SetQueryNorm(norm float64) {
+	for k := range s.qweight {
+		s.qweight[k] = s.boost[k] * s.idf[k] * norm
+	}
+}
+
+func (s *formsSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	for s.seg < len(s.pp.lists) {
+		if s.steps++; s.steps%4096 == 0 && s.ctx.Err() != nil {
+			return nil, s.ctx.Err()
+		}
+		if s.its == nil {
+			if err := s.open(); err != nil {
+				return nil, err
+			}
+		}
+		first := s.pp.offsets[s.seg]
+		if err := s.advanceTo(max(s.from, first) - first); err != nil {
+			return nil, err
+		}
+		if doc, ok := s.lowest(); ok {
+			s.from = first + doc + 1
+			return s.hit(sctx, doc, first+doc), nil
+		}
+		s.seg, s.its = s.seg+1, nil
+	}
+	return nil, nil
+}
+
+// open starts the iterators of the current segment.
+func (s *formsSearcher) open() error {
+	freqNorm := s.opt.Score != "none"
+	s.its, s.at = make([]segment.PostingsIterator, len(s.pp.words)), make([]segment.Posting, len(s.pp.words))
+	for k, pl := range s.pp.lists[s.seg] {
+		s.its[k] = pl.Iterator(freqNorm, freqNorm, s.opt.IncludeTermVectors, nil)
+		p, err := s.its[k].Next()
+		if err != nil {
+			return err
+		}
+		s.at[k] = p
+	}
+	return nil
+}
+
+// advanceTo moves every form that is behind doc to its first posting at
+// or after it.
+func (s *formsSearcher) advanceTo(doc uint64) error {
+	for k, p := range s.at {
+		if p != nil && p.Number() < doc {
+			var err error
+			if s.at[k], err = s.its[k].Advance(doc); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// lowest is the first document any form is at.
+func (s *formsSearcher) lowest() (uint64, bool) {
+	var doc uint64
+	found := false
+	for _, p := range s.at {
+		if p != nil && (!found || p.Number() < doc) {
+			doc, found = p.Number(), true
+		}
+	}
+	return doc, found
+}
+
+// hit is the match of the segment's document doc (n in the snapshot).
+func (s *formsSearcher) hit(sctx *bsearch.SearchContext, doc, n uint64) *bsearch.DocumentMatch {
+	dm := sctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, n)
+	matched := 0
+	for k, p := range s.at {
+		if p == nil || p.Number() != doc {
+			continue
+		}
+		matched++
+		dm.Score += math.Sqrt(float64(p.Frequency())) * p.Norm() * s.idf[k] * s.qweight[k]
+		if s.opt.IncludeTermVectors {
+			for _, l := range p.Locations() {
+				dm.FieldTermLocations = append(dm.FieldTermLocations, bsearch.FieldTermLocation{Field: indexer.FieldText,
+					Term: s.pp.words[k].word, Location: bsearch.Location{Pos: l.Pos(), Start: l.Start(), End: l.End()}})
+			}
+		}
+	}
+	dm.Score *= float64(matched) / float64(len(s.at))
+	return dm
+}
+
+// Advance returns the first hit at or after id; going back starts over
+// at id's segment.
+func (s *formsSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	n := id.Value()
+	seg := sort.Search(len(s.pp.offsets), func(i int) bool { return s.pp.offsets[i] > n }) - 1
+	if n < s.from || seg != s.seg {
+		s.seg, s.its = max(seg, 0), nil
+	}
+	s.from = n
+	return s.Next(sctx)
+}
+
+// Count is the passages of every form, at least as many as the hits.
+func (s *formsSearcher) Count() uint64 {
+	var n uint64
+	for _, c := range s.pp.counts {
+		n += c
+	}
+	return n
+}
+
+func (s *formsSearcher) Min() int                   { return 0 }
+func (s *formsSearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *formsSearcher) Close() error               { return nil }
+
+var formsSearcherSize = int(reflect.TypeOf(formsSearcher{}).Size())
+
+func (s *formsSearcher) Size() int { return formsSearcherSize }

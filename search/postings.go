@@ -1,0 +1,76 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/precedent/precedent/indexer"
+)
+
+// termPostings are the postings lists of a query's words in the text
+// field of each segment of a snapshot.
+type termPostings struct {
+	words   []phraseWord
+	counts  []uint64                 // passages per word (live ones)
+	lists   [][]segment.PostingsList // per segment, per word
+	offsets []uint64                 // the snapshot's number of each segment's first document
+}
+
+// openPostings reads the postings lists of words from every segment of snap.
+func openPostings(snap *scorch.IndexSnapshot, words []phraseWord) (*termPostings, error) {
+	segs := snap.Segments()
+	pp := &termPostings{words: slices.Clone(words), counts: make([]uint64, len(words)),
+		lists: make([][]segment.PostingsList, len(segs)), offsets: make([]uint64, len(segs))}
+	var offset uint64
+	for i, ss := range segs {
+		dict, err := ss.Segment().Dictionary(indexer.FieldText)
+		if err != nil {
+			return nil, err
+		}
+		pp.lists[i] = make([]segment.PostingsList, len(words))
+		for k, w := range words {
+			if pp.lists[i][k], err = dict.PostingsList([]byte(w.word), ss.Deleted(), nil); err != nil {
+				return nil, err
+			}
+			pp.counts[k] += pp.lists[i][k].Count()
+		}
+		pp.offsets[i] = offset
+		offset += ss.Segment().Count()
+	}
+	return pp, nil
+}
+
+// openPhrase reads the postings of a phrase's words, rarest word first.
+func openPhrase(snap *scorch.IndexSnapshot, words []phraseWord) (*termPostings, error) {
+	pp, err := openPostings(snap, words)
+	if err != nil {
+		return nil, err
+	}
+	pp.rarestFirst()
+	return pp, nil
+}
+
+// rarestFirst orders the words by their passage count, so that a
+// candidate fails on the fewest decoded positions.
+func (pp *termPostings) rarestFirst() {
+	order := make([]int, len(pp.words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pp.counts[a], pp.counts[b]) })
+	words, counts := make([]phraseWord, len(order)), make([]uint64, len(order))
+	for i, k := range order {
+		words[i], counts[i] = pp.words[k], pp.counts[k]
+	}
+	for _, l := range pp.lists {
+		perm := make([]segment.PostingsList, len(order))
+		for i, k := range order {
+			perm[i] = l[k]
+		}
+		copy(l, perm)
+	}
+	pp.words, pp.counts = words, counts
+}
