@@ -140,7 +140,7 @@ func (s *shard) hitSet() (*hitSet, error) {
 		return nil, err
 	}
 	snap, _ := r.(*scorch.IndexSnapshot)
-	return &hitSet{s: s, r: r, snap: snap}, nil
+	return &hitSet{s: s, m: s.idx.Mapping(), r: r, snap: snap}, nil
 }
 
 // hits returns the passages q matches as a bitmap of document numbers;

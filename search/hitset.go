@@ -5,6 +5,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -17,7 +18,8 @@ import (
 // postings (see phraseQuery), and only the other parts that need positions
 // or ranges (fuzzy words, dates) run through a Bleve searcher.
 type hitSet struct {
-	s    *shard
+	s    *shard // nil for a filter's searcher: every passage then comes from a searcher
+	m    mapping.IndexMapping
 	r    index.IndexReader
 	snap *scorch.IndexSnapshot // nil when the index is not scorch: searchers only
 }
@@ -29,7 +31,11 @@ func (h *hitSet) close() { h.r.Close() }
 func (h *hitSet) eval(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
 	switch q := q.(type) {
 	case *query.MatchAllQuery:
-		return h.s.allPassages(ctx)
+		if h.s != nil {
+			return h.s.allPassages(ctx)
+		}
+	case *unscoredQuery:
+		return h.eval(ctx, q.filter)
 	case *query.MatchNoneQuery:
 		return roaring.New(), nil
 	case *query.TermQuery:
@@ -45,6 +51,10 @@ func (h *hitSet) eval(ctx context.Context, q query.Query) (*roaring.Bitmap, erro
 	case *phraseQuery:
 		if h.snap != nil {
 			return h.phrase(ctx, q)
+		}
+	case *query.TermRangeQuery:
+		if h.snap != nil && isTrue(q.InclusiveMin) && isTrue(q.InclusiveMax) {
+			return h.termRange(q)
 		}
 	case *query.ConjunctionQuery:
 		return h.all(ctx, q.Conjuncts)
@@ -124,7 +134,7 @@ func (h *hitSet) any(ctx context.Context, qs []query.Query) (*roaring.Bitmap, er
 // match is a match query as Bleve runs it: the analysed tokens as terms,
 // all of them (operator and) or any.
 func (h *hitSet) match(ctx context.Context, q *query.MatchQuery) (*roaring.Bitmap, error) {
-	m := h.s.idx.Mapping()
+	m := h.m
 	field := q.Field()
 	if field == "" {
 		field = m.DefaultSearchField()
@@ -174,6 +184,40 @@ func (h *hitSet) term(field, term string) (*roaring.Bitmap, error) {
 	return out, nil
 }
 
+// termRange unites the postings of the terms of a field from q.Min to
+// q.Max, both included ("" is open).
+func (h *hitSet) termRange(q *query.TermRangeQuery) (*roaring.Bitmap, error) {
+	var lo, hi []byte
+	if q.Min != "" {
+		lo = []byte(q.Min)
+	}
+	if q.Max != "" {
+		hi = []byte(q.Max)
+	}
+	dict, err := h.r.FieldDictRange(q.Field(), lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	defer dict.Close()
+	var parts []*roaring.Bitmap
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return roaring.FastOr(parts...), nil
+		}
+		b, err := h.term(q.Field(), e.Term)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, b)
+	}
+}
+
+func isTrue(b *bool) bool { return b != nil && *b }
+
 // addPostings adds a segment's postings to out, shifted by offset.
 func addPostings(out *roaring.Bitmap, it segment.PostingsIterator, offset uint64) {
 	if op, ok := it.(segment.OptimizablePostingsIterator); ok {
@@ -197,7 +241,7 @@ func addPostings(out *roaring.Bitmap, it segment.PostingsIterator, offset uint64
 
 // search runs q unscored through Bleve's searcher and collects its hits.
 func (h *hitSet) search(ctx context.Context, q query.Query) (*roaring.Bitmap, error) {
-	s, err := q.Searcher(ctx, h.r, h.s.idx.Mapping(), bsearch.SearcherOptions{Score: "none"})
+	s, err := q.Searcher(ctx, h.r, h.m, bsearch.SearcherOptions{Score: "none"})
 	if err != nil {
 		return nil, err
 	}

@@ -216,7 +216,7 @@ func checkAdvance(t *testing.T, idx bleve.Index, q query.Query) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	h := &hitSet{r: r, snap: r.(*scorch.IndexSnapshot)}
+	h := &hitSet{m: idx.Mapping(), r: r, snap: r.(*scorch.IndexSnapshot)}
 	bm, err := h.eval(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)

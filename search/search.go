@@ -165,13 +165,14 @@ func (p *plan) matched(ctx context.Context, g *generation, q query.Query) ([]*ro
 	return p.hits, nil
 }
 
-// filtered returns q with every active filter but skip's applied.
+// filtered returns q with every active filter but skip's applied; the
+// filters narrow q's hits without adding to their scores.
 func (p *plan) filtered(q query.Query, skip string) query.Query {
 	fq := p.filters.except(skip)
 	if len(fq) == 0 {
 		return q
 	}
-	return bleve.NewConjunctionQuery(append([]query.Query{q}, fq...)...)
+	return bleve.NewConjunctionQuery(q, &unscoredQuery{filter: bleve.NewConjunctionQuery(fq...)})
 }
 
 // searchPassages runs the main search: one page of passages, merged from
