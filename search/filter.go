@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -157,9 +158,23 @@ func dateRange(from, to string) (query.Query, error) {
 			Hint: "swap from and to"}
 	}
 	inclusive := true
+	if isYear(from) && isYear(to) { // the years' own terms: a few bitmaps, not a numeric range
+		q := bleve.NewTermRangeInclusiveQuery(from, to, &inclusive, &inclusive)
+		q.SetField(indexer.FieldYear)
+		return q, nil
+	}
 	q := bleve.NewDateRangeInclusiveQuery(start, end, &inclusive, &inclusive)
 	q.SetField(indexer.FieldDate)
 	return q, nil
+}
+
+// isYear says whether a range bound is a year of four digits, or absent.
+func isYear(s string) bool {
+	if s == "" {
+		return true
+	}
+	_, err := strconv.Atoi(s)
+	return len(s) == 4 && err == nil
 }
 
 func parseDateBound(s string, end bool) (time.Time, error) {
