@@ -181,7 +181,7 @@ func (s *formsSearcher) hit(sctx *bsearch.SearchContext, doc, n uint64) *bsearch
 			continue
 		}
 		matched++
-		dm.Score += math.Sqrt(float64(p.Frequency())) * p.Norm() * s.idf[k] * s.qweight[k]
+		dm.Score += math.Sqrt(float64(p.Frequency())) * norm(p) * s.idf[k] * s.qweight[k]
 		if s.opt.IncludeTermVectors {
 			for _, l := range p.Locations() {
 				dm.FieldTermLocations = append(dm.FieldTermLocations, bsearch.FieldTermLocation{Field: indexer.FieldText,

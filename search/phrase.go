@@ -174,7 +174,7 @@ func (s *phraseSearcher) hit(sctx *bsearch.SearchContext, n uint64) *bsearch.Doc
 	if s.opt.Score != "none" {
 		for k, w := range s.pp.words {
 			p := s.match.at[k]
-			score := math.Sqrt(float64(p.Frequency())) * p.Norm() * s.idf[k] * s.qweight[k]
+			score := math.Sqrt(float64(p.Frequency())) * norm(p) * s.idf[k] * s.qweight[k]
 			for range w.offsets {
 				dm.Score += score
 			}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -73,4 +74,27 @@ func (pp *termPostings) rarestFirst() {
 		copy(l, perm)
 	}
 	pp.words, pp.counts = words, counts
+}
+
+// lengthNorms caches a text field's norm, 1/sqrt(length) as float32 the
+// way the segments compute it, for the lengths passages have.
+var lengthNorms = func() []float64 {
+	n := make([]float64, 4096)
+	for l := 1; l < len(n); l++ {
+		n[l] = float64(float32(1 / math.Sqrt(float64(l))))
+	}
+	return n
+}()
+
+// lengthPosting is a posting that tells its field's length (zap's do).
+type lengthPosting interface{ NormUint64() uint64 }
+
+// norm is p.Norm(), from lengthNorms when the posting tells its length.
+func norm(p segment.Posting) float64 {
+	if lp, ok := p.(lengthPosting); ok {
+		if l := lp.NormUint64(); l > 0 && l < uint64(len(lengthNorms)) {
+			return lengthNorms[l]
+		}
+	}
+	return p.Norm()
 }
