@@ -87,7 +87,8 @@ type formsSearcher struct {
 	qweight []float64 // per form: boost x idf x query norm
 	seg     int       // the segment searched; len(pp.lists) at the end
 	its     []segment.PostingsIterator
-	at      []segment.Posting // each form's next posting in the segment, nil past its last
+	at      []segment.Posting // each form's next posting in the segment
+	docs    []uint64          // the at postings' documents; done past a form's last
 	from    uint64            // the snapshot's number of the next document to look at
 	steps   int
 }
@@ -130,28 +131,39 @@ func (s *formsSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 	return nil, nil
 }
 
+// done is the document of a form past its last posting.
+const done = math.MaxUint64
+
 // open starts the iterators of the current segment.
 func (s *formsSearcher) open() error {
 	freqNorm := s.opt.Score != "none"
-	s.its, s.at = make([]segment.PostingsIterator, len(s.pp.words)), make([]segment.Posting, len(s.pp.words))
+	n := len(s.pp.words)
+	s.its, s.at, s.docs = make([]segment.PostingsIterator, n), make([]segment.Posting, n), make([]uint64, n)
 	for k, pl := range s.pp.lists[s.seg] {
 		s.its[k] = pl.Iterator(freqNorm, freqNorm, s.opt.IncludeTermVectors, nil)
-		p, err := s.its[k].Next()
-		if err != nil {
+		if err := s.move(k, 0); err != nil {
 			return err
 		}
-		s.at[k] = p
 	}
 	return nil
+}
+
+// move puts form k on its first posting at or after doc.
+func (s *formsSearcher) move(k int, doc uint64) error {
+	p, err := s.its[k].Advance(doc)
+	s.at[k], s.docs[k] = p, done
+	if p != nil {
+		s.docs[k] = p.Number()
+	}
+	return err
 }
 
 // advanceTo moves every form that is behind doc to its first posting at
 // or after it.
 func (s *formsSearcher) advanceTo(doc uint64) error {
-	for k, p := range s.at {
-		if p != nil && p.Number() < doc {
-			var err error
-			if s.at[k], err = s.its[k].Advance(doc); err != nil {
+	for k, d := range s.docs {
+		if d < doc {
+			if err := s.move(k, doc); err != nil {
 				return err
 			}
 		}
@@ -161,14 +173,11 @@ func (s *formsSearcher) advanceTo(doc uint64) error {
 
 // lowest is the first document any form is at.
 func (s *formsSearcher) lowest() (uint64, bool) {
-	var doc uint64
-	found := false
-	for _, p := range s.at {
-		if p != nil && (!found || p.Number() < doc) {
-			doc, found = p.Number(), true
-		}
+	low := uint64(done)
+	for _, d := range s.docs {
+		low = min(low, d)
 	}
-	return doc, found
+	return low, low != done
 }
 
 // hit is the match of the segment's document doc (n in the snapshot).
@@ -176,10 +185,11 @@ func (s *formsSearcher) hit(sctx *bsearch.SearchContext, doc, n uint64) *bsearch
 	dm := sctx.DocumentMatchPool.Get()
 	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, n)
 	matched := 0
-	for k, p := range s.at {
-		if p == nil || p.Number() != doc {
+	for k, d := range s.docs {
+		if d != doc {
 			continue
 		}
+		p := s.at[k]
 		matched++
 		dm.Score += math.Sqrt(float64(p.Frequency())) * norm(p) * s.idf[k] * s.qweight[k]
 		if s.opt.IncludeTermVectors {
