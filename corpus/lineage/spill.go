@@ -1,8 +1,11 @@
 package lineage
 
 import (
+	"errors"
 	"fmt"
 	"os"
+
+	"github.com/blevesearch/mmap-go"
 )
 
 // spillBuffer is how many bytes a spill buffers before writing them out.
@@ -11,10 +14,12 @@ const spillBuffer = 1 << 20
 // spill is an append-only byte store: a temporary file (unlinked as soon as
 // it is created, so nothing is left behind by a crash) or, without a
 // directory, memory in chunks of spillBuffer bytes (never copied to grow).
-// Reads see what was appended before the last flush.
+// Reads see what was appended before the last flush; once the writing is
+// over, the file is mapped and reads are copies (see seal).
 type spill struct {
 	f    *os.File // nil: the bytes are in mem
 	mem  [][]byte
+	mmap mmap.MMap // the file's bytes up to the seal
 	buf  []byte // appended, not yet written to f
 	size int64  // bytes appended
 	err  error  // first write error
@@ -82,10 +87,29 @@ func (s *spill) write(p []byte) {
 	}
 }
 
+// seal flushes the spill and maps its file for reading: the families'
+// linking reads a record per candidate pair, and a read call each cost
+// more than the copy.
+func (s *spill) seal() error {
+	if err := s.flush(); err != nil || s.f == nil || s.size == 0 || s.mmap != nil {
+		return err
+	}
+	m, err := mmap.Map(s.f, mmap.RDONLY, 0)
+	if err != nil {
+		return fmt.Errorf("lineage: mapping the spill: %w", err)
+	}
+	s.mmap = m
+	return nil
+}
+
 // readAt fills p from offset off, which was flushed.
 func (s *spill) readAt(p []byte, off int64) error {
 	if s.err != nil {
 		return s.err
+	}
+	if end := off + int64(len(p)); end <= int64(len(s.mmap)) {
+		copy(p, s.mmap[off:end])
+		return nil
 	}
 	if s.f == nil {
 		if off+int64(len(p)) > s.size {
@@ -107,5 +131,10 @@ func (s *spill) close() error {
 	if s.f == nil {
 		return nil
 	}
-	return s.f.Close()
+	var err error
+	if s.mmap != nil {
+		err = s.mmap.Unmap()
+		s.mmap = nil
+	}
+	return errors.Join(err, s.f.Close())
 }

@@ -124,7 +124,7 @@ func (s *Store) writeBands() {
 func (s *Store) finishWriting() error {
 	s.writeBands()
 	s.vocab = nil // words are numbers from here on
-	return s.spill.flush()
+	return s.spill.seal()
 }
 
 // bandHashes calls fn with the band b hash of every signed passage, by Add
