@@ -21,7 +21,7 @@ type phraseWord struct {
 // segmentPhrase finds a phrase in one segment. Its words' postings are
 // walked only on the documents that have all of them (their bitmaps'
 // intersection, where the segment allows it), rarest word first, and a
-// word's positions are decoded only while the phrase can still match.
+// word is read on a document only while the phrase can still start there.
 type segmentPhrase struct {
 	ctx    context.Context
 	words  []phraseWord
@@ -81,57 +81,64 @@ func (m *segmentPhrase) next(doc uint64) (uint64, bool, error) {
 		if m.steps++; m.steps%4096 == 0 && m.ctx.Err() != nil {
 			return 0, false, m.ctx.Err()
 		}
-		d, ok, err := m.allWords(doc)
-		if !ok || err != nil {
+		found, err := m.reach(0, doc)
+		if !found || err != nil {
 			return 0, false, err
 		}
-		if m.positionsMatch() {
-			return d, true, nil
-		}
-		doc = d + 1
-	}
-}
-
-// allWords advances the words to the first document at or after doc that
-// has all of them; a word already there stays (a posting is read once).
-func (m *segmentPhrase) allWords(doc uint64) (uint64, bool, error) {
-	for k := 0; k < len(m.its); {
-		if m.at[k] == nil || m.at[k].Number() < doc {
-			p, err := m.its[k].Advance(doc)
-			if p == nil || err != nil {
-				return 0, false, err
+		doc = m.at[0].Number()
+		m.starts = m.starts[:0]
+		first := m.words[0].offsets[0]
+		for _, l := range m.at[0].Locations() {
+			if l.Pos() > first {
+				m.starts = append(m.starts, l.Pos()-first)
 			}
-			m.at[k] = p
 		}
-		if n := m.at[k].Number(); n > doc {
-			doc, k = n, 0 // a later document: every word again
-			continue
+		next, err := m.otherWords(doc)
+		if next == doc || err != nil {
+			return doc, err == nil, err
 		}
-		k++
+		if next == done {
+			return 0, false, nil
+		}
+		doc = next
 	}
-	return doc, true, nil
 }
 
-// positionsMatch keeps the start positions at which every word sits at
-// each of its offsets.
-func (m *segmentPhrase) positionsMatch() bool {
-	m.starts = m.starts[:0]
-	first := m.words[0].offsets[0]
-	for _, l := range m.at[0].Locations() {
-		if l.Pos() > first {
-			m.starts = append(m.starts, l.Pos()-first)
-		}
-	}
+// otherWords checks the words after the rarest on doc, one at a time,
+// each only while the phrase can still start somewhere. It returns doc
+// when the phrase is there, else the document to try next (done at the
+// segment's end).
+func (m *segmentPhrase) otherWords(doc uint64) (uint64, error) {
 	for k, w := range m.words {
+		if k > 0 {
+			found, err := m.reach(k, doc)
+			if !found || err != nil {
+				return done, err
+			}
+			if n := m.at[k].Number(); n > doc {
+				return n, nil // word k is not in doc: on from its next
+			}
+		}
 		locs := m.at[k].Locations()
 		for _, off := range w.offsets {
 			m.starts = slices.DeleteFunc(m.starts, func(s uint64) bool { return !hasPos(locs, s+off) })
 			if len(m.starts) == 0 {
-				return false
+				return doc + 1, nil
 			}
 		}
 	}
-	return true
+	return doc, nil
+}
+
+// reach advances word k to its first posting at or after doc, unless it
+// is there already (a posting is read once); found is false past its last.
+func (m *segmentPhrase) reach(k int, doc uint64) (bool, error) {
+	if m.at[k] != nil && m.at[k].Number() >= doc {
+		return true, nil
+	}
+	p, err := m.its[k].Advance(doc)
+	m.at[k] = p
+	return p != nil && err == nil, err
 }
 
 func hasPos(locs []segment.Location, pos uint64) bool {
