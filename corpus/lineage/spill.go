@@ -20,9 +20,9 @@ type spill struct {
 	f    *os.File // nil: the bytes are in mem
 	mem  [][]byte
 	mmap mmap.MMap // the file's bytes up to the seal
-	buf  []byte // appended, not yet written to f
-	size int64  // bytes appended
-	err  error  // first write error
+	buf  []byte    // appended, not yet written to f
+	size int64     // bytes appended
+	err  error     // first write error
 }
 
 // newSpill opens a spill in dir, or in memory when dir is "".
