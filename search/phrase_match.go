@@ -29,6 +29,7 @@ type segmentPhrase struct {
 	at     []segment.Posting // each word's posting at the last match
 	starts []uint64          // the phrase's start positions at the last match
 	steps  int
+	none   bool // no document has all the words
 }
 
 // segmentPhrase opens the iterators of segment i, with frequencies and
@@ -50,7 +51,10 @@ func (pp *termPostings) segmentPhrase(ctx context.Context, i int, freqNorm bool)
 			both.And(bm)
 		}
 	}
-	if optimizable && both != nil {
+	switch {
+	case both != nil && both.IsEmpty():
+		m.none = true // and the iterators stay untouched: a word's may be the segment's shared empty one
+	case optimizable && both != nil:
 		for _, it := range m.its {
 			it.(segment.OptimizablePostingsIterator).ReplaceActual(both)
 		}
@@ -77,7 +81,7 @@ func actualBitmap(it segment.PostingsIterator) (*roaring.Bitmap, bool) {
 // next returns the first document at or after doc with the phrase; ok is
 // false at the end of the segment.
 func (m *segmentPhrase) next(doc uint64) (uint64, bool, error) {
-	for {
+	for !m.none {
 		if m.steps++; m.steps%4096 == 0 && m.ctx.Err() != nil {
 			return 0, false, m.ctx.Err()
 		}
@@ -102,6 +106,7 @@ func (m *segmentPhrase) next(doc uint64) (uint64, bool, error) {
 		}
 		doc = next
 	}
+	return 0, false, nil
 }
 
 // otherWords checks the words after the rarest on doc, one at a time,

@@ -13,6 +13,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"github.com/precedent/precedent/indexer"
 )
@@ -237,4 +238,59 @@ func checkAdvance(t *testing.T, idx bleve.Index, q query.Query) {
 	if dm, err := s.Advance(sctx, index.NewIndexInternalID(nil, uint64(hits[len(hits)-1]+1))); dm != nil || err != nil {
 		t.Errorf("advance past the last hit: %v, %v", dm, err)
 	}
+}
+
+// TestPhraseLeavesEmptyPostingsAlone: a phrase with a word missing from a
+// segment finds nothing there and leaves that word's iterator alone. The
+// segment format shares one iterator among all empty postings lists; the
+// searcher once narrowed it to its candidates, a race between searches.
+func TestPhraseLeavesEmptyPostingsAlone(t *testing.T) {
+	m, err := indexer.NewMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.New(t.TempDir(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for i, text := range []string{"the harbour of the north", "only the harbour"} {
+		if err := idx.Index(fmt.Sprint(i), map[string]any{indexer.FieldText: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := newPhrase(m.AnalyzerNamed(indexer.AnalyzerText), "harbour of the north").(*phraseQuery)
+	if hits := markedHits(t, idx, q); len(hits) != 1 {
+		t.Fatalf("%d hits, want 1", len(hits))
+	}
+	adv, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, ss := range r.(*scorch.IndexSnapshot).Segments() {
+		dict, err := ss.Segment().Dictionary(indexer.FieldText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := dict.PostingsList([]byte("north"), nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.Count() > 0 {
+			continue
+		}
+		if bm, ok := actualBitmap(pl.Iterator(true, true, true, nil)); !ok || !bm.IsEmpty() {
+			t.Errorf("the shared empty iterator holds %v", bm)
+		}
+		if op := pl.Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator); op.ActualBitmap() != nil {
+			t.Errorf("the shared empty iterator was narrowed to %v", op.ActualBitmap())
+		}
+		return
+	}
+	t.Fatal("no segment without the word: the test tests nothing")
 }
