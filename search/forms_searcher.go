@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"reflect"
-	"sort"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -67,45 +66,27 @@ func (q *formsQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 	if err != nil {
 		return nil, err
 	}
-	s := &formsSearcher{ctx: ctx, pp: pp, opt: opt, idf: make([]float64, len(q.forms)),
-		boost: make([]float64, len(q.forms)), qweight: make([]float64, len(q.forms))}
-	for k, n := range pp.counts {
-		s.idf[k], s.boost[k] = 1+math.Log(float64(total)/float64(n+1)), q.boost(k)
+	s := &formsSearcher{tfidf: newTFIDF(pp.counts, total), ctx: ctx, pp: pp, opt: opt}
+	for k := range q.forms {
+		s.boost[k] = q.boost(k)
 	}
-	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
+	s.normalise()
 	return s, nil
 }
 
 // formsSearcher is a Bleve searcher of a formsQuery: a hit's score is the
 // sum of its forms' tf-idf scores times the share of the forms it has.
 type formsSearcher struct {
-	ctx     context.Context
-	pp      *termPostings
-	opt     bsearch.SearcherOptions
-	idf     []float64 // per form
-	boost   []float64
-	qweight []float64 // per form: boost x idf x query norm
-	seg     int       // the segment searched; len(pp.lists) at the end
-	its     []segment.PostingsIterator
-	at      []segment.Posting // each form's next posting in the segment
-	docs    []uint64          // the at postings' documents; done past a form's last
-	from    uint64            // the snapshot's number of the next document to look at
-	steps   int
-}
-
-func (s *formsSearcher) Weight() float64 {
-	var sum float64
-	for k := range s.idf {
-		w := s.boost[k] * s.idf[k]
-		sum += w * w
-	}
-	return sum
-}
-
-func (s *formsSearcher) SetQueryNorm(norm float64) {
-	for k := range s.qweight {
-		s.qweight[k] = s.boost[k] * s.idf[k] * norm
-	}
+	*tfidf // Weight and SetQueryNorm
+	ctx    context.Context
+	pp     *termPostings
+	opt    bsearch.SearcherOptions
+	seg    int // the segment searched; len(pp.lists) at the end
+	its    []segment.PostingsIterator
+	at     []segment.Posting // each form's next posting in the segment
+	docs   []uint64          // the at postings' documents; done past a form's last
+	from   uint64            // the snapshot's number of the next document to look at
+	steps  int
 }
 
 func (s *formsSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -191,7 +172,7 @@ func (s *formsSearcher) hit(sctx *bsearch.SearchContext, doc, n uint64) *bsearch
 		}
 		p := s.at[k]
 		matched++
-		dm.Score += math.Sqrt(float64(p.Frequency())) * norm(p) * s.idf[k] * s.qweight[k]
+		dm.Score += s.score(k, p)
 		if s.opt.IncludeTermVectors {
 			for _, l := range p.Locations() {
 				dm.FieldTermLocations = append(dm.FieldTermLocations, bsearch.FieldTermLocation{Field: indexer.FieldText,
@@ -207,9 +188,8 @@ func (s *formsSearcher) hit(sctx *bsearch.SearchContext, doc, n uint64) *bsearch
 // at id's segment.
 func (s *formsSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	n := id.Value()
-	seg := sort.Search(len(s.pp.offsets), func(i int) bool { return s.pp.offsets[i] > n }) - 1
-	if n < s.from || seg != s.seg {
-		s.seg, s.its = max(seg, 0), nil
+	if seg := s.pp.segmentOf(n); n < s.from || seg != s.seg {
+		s.seg, s.its = seg, nil
 	}
 	s.from = n
 	return s.Next(sctx)

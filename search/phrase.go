@@ -2,9 +2,7 @@ package search
 
 import (
 	"context"
-	"math"
 	"reflect"
-	"sort"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -100,39 +98,22 @@ func (h *hitSet) phrase(ctx context.Context, q *phraseQuery) (*roaring.Bitmap, e
 // Bleve's phrase searcher does: the tf-idf scores of the phrase's words
 // (each position counts), under the query norm of their weights.
 type phraseSearcher struct {
-	ctx     context.Context
-	pp      *termPostings
-	opt     bsearch.SearcherOptions
-	idf     []float64 // per word
-	qweight []float64 // per word: boost x idf x query norm
-	seg     int       // the segment searched; len(pp.lists) at the end
-	match   *segmentPhrase
-	from    uint64 // the snapshot's number of the next document to look at
+	*tfidf // Weight and SetQueryNorm
+	ctx    context.Context
+	pp     *termPostings
+	opt    bsearch.SearcherOptions
+	seg    int // the segment searched; len(pp.lists) at the end
+	match  *segmentPhrase
+	from   uint64 // the snapshot's number of the next document to look at
 }
 
 func newPhraseSearcher(ctx context.Context, pp *termPostings, total uint64, opt bsearch.SearcherOptions) *phraseSearcher {
-	s := &phraseSearcher{ctx: ctx, pp: pp, opt: opt, idf: make([]float64, len(pp.words)),
-		qweight: make([]float64, len(pp.words))}
-	for k, n := range pp.counts {
-		s.idf[k] = 1 + math.Log(float64(total)/float64(n+1)) // Bleve's tf-idf
+	s := &phraseSearcher{tfidf: newTFIDF(pp.counts, total), ctx: ctx, pp: pp, opt: opt}
+	for k, w := range pp.words {
+		s.times[k] = float64(len(w.offsets))
 	}
-	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
+	s.normalise()
 	return s
-}
-
-// Weight is the sum of the squared weights of the phrase's positions.
-func (s *phraseSearcher) Weight() float64 {
-	var sum float64
-	for k, w := range s.pp.words {
-		sum += float64(len(w.offsets)) * s.idf[k] * s.idf[k]
-	}
-	return sum
-}
-
-func (s *phraseSearcher) SetQueryNorm(norm float64) {
-	for k := range s.qweight {
-		s.qweight[k] = s.idf[k] * norm
-	}
 }
 
 func (s *phraseSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -158,9 +139,8 @@ func (s *phraseSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMat
 // at id's segment.
 func (s *phraseSearcher) Advance(sctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	n := id.Value()
-	seg := sort.Search(len(s.pp.offsets), func(i int) bool { return s.pp.offsets[i] > n }) - 1
-	if n < s.from || seg != s.seg {
-		s.seg, s.match = max(seg, 0), nil
+	if seg := s.pp.segmentOf(n); n < s.from || seg != s.seg {
+		s.seg, s.match = seg, nil
 	}
 	s.from = n
 	return s.Next(sctx)
@@ -173,9 +153,8 @@ func (s *phraseSearcher) hit(sctx *bsearch.SearchContext, n uint64) *bsearch.Doc
 	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, n)
 	if s.opt.Score != "none" {
 		for k, w := range s.pp.words {
-			p := s.match.at[k]
-			score := math.Sqrt(float64(p.Frequency())) * norm(p) * s.idf[k] * s.qweight[k]
-			for range w.offsets {
+			score := s.score(k, s.match.at[k])
+			for range w.offsets { // summed per position, as Bleve sums its term searchers
 				dm.Score += score
 			}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -160,15 +161,7 @@ func compareHitSets(t *testing.T, name string, s *shard, ours, theirs query.Quer
 // index of three segments with a deleted passage, and advances their
 // searchers forwards and back.
 func TestSearchersOverSegments(t *testing.T) {
-	m, err := indexer.NewMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := bleve.New(t.TempDir(), m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	idx, m := scratchIndex(t)
 	texts := []string{
 		"the lighthouse keepers meet at the harbour of the north",
 		"no keepers here, only the harbour",
@@ -208,16 +201,8 @@ func TestSearchersOverSegments(t *testing.T) {
 // checkAdvance advances q's searcher to every hit in turn and then back
 // and forth between the first two: each time it lands on the hit asked for.
 func checkAdvance(t *testing.T, idx bleve.Index, q query.Query) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	h := &hitSet{m: idx.Mapping(), r: r, snap: r.(*scorch.IndexSnapshot)}
+	r := snapshotOf(t, idx)
+	h := &hitSet{m: idx.Mapping(), r: r, snap: r}
 	bm, err := h.eval(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
@@ -245,15 +230,7 @@ func checkAdvance(t *testing.T, idx bleve.Index, q query.Query) {
 // segment format shares one iterator among all empty postings lists; the
 // searcher once narrowed it to its candidates, a race between searches.
 func TestPhraseLeavesEmptyPostingsAlone(t *testing.T) {
-	m, err := indexer.NewMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := bleve.New(t.TempDir(), m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	idx, m := scratchIndex(t)
 	for i, text := range []string{"the harbour of the north", "only the harbour"} {
 		if err := idx.Index(fmt.Sprint(i), map[string]any{indexer.FieldText: text}); err != nil {
 			t.Fatal(err)
@@ -263,16 +240,8 @@ func TestPhraseLeavesEmptyPostingsAlone(t *testing.T) {
 	if hits := markedHits(t, idx, q); len(hits) != 1 {
 		t.Fatalf("%d hits, want 1", len(hits))
 	}
-	adv, err := idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	for _, ss := range r.(*scorch.IndexSnapshot).Segments() {
+	r := snapshotOf(t, idx)
+	for _, ss := range r.Segments() {
 		dict, err := ss.Segment().Dictionary(indexer.FieldText)
 		if err != nil {
 			t.Fatal(err)
@@ -293,4 +262,35 @@ func TestPhraseLeavesEmptyPostingsAlone(t *testing.T) {
 		return
 	}
 	t.Fatal("no segment without the word: the test tests nothing")
+}
+
+// scratchIndex is an empty index with the indexer's mapping, closed when
+// the test ends.
+func scratchIndex(t *testing.T) (bleve.Index, mapping.IndexMapping) {
+	t.Helper()
+	m, err := indexer.NewMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.New(t.TempDir(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return idx, m
+}
+
+// snapshotOf is a reader of idx, closed when the test ends.
+func snapshotOf(t *testing.T, idx bleve.Index) *scorch.IndexSnapshot {
+	t.Helper()
+	adv, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r.(*scorch.IndexSnapshot)
 }

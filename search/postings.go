@@ -2,8 +2,8 @@ package search
 
 import (
 	"cmp"
-	"math"
 	"slices"
+	"sort"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -76,25 +76,7 @@ func (pp *termPostings) rarestFirst() {
 	pp.words, pp.counts = words, counts
 }
 
-// lengthNorms caches a text field's norm, 1/sqrt(length) as float32 the
-// way the segments compute it, for the lengths passages have.
-var lengthNorms = func() []float64 {
-	n := make([]float64, 4096)
-	for l := 1; l < len(n); l++ {
-		n[l] = float64(float32(1 / math.Sqrt(float64(l))))
-	}
-	return n
-}()
-
-// lengthPosting is a posting that tells its field's length (zap's do).
-type lengthPosting interface{ NormUint64() uint64 }
-
-// norm is p.Norm(), from lengthNorms when the posting tells its length.
-func norm(p segment.Posting) float64 {
-	if lp, ok := p.(lengthPosting); ok {
-		if l := lp.NormUint64(); l > 0 && l < uint64(len(lengthNorms)) {
-			return lengthNorms[l]
-		}
-	}
-	return p.Norm()
+// segmentOf is the index of the segment holding the snapshot's document n.
+func (pp *termPostings) segmentOf(n uint64) int {
+	return max(sort.Search(len(pp.offsets), func(i int) bool { return pp.offsets[i] > n })-1, 0)
 }
