@@ -54,7 +54,7 @@ func (q *formsQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 	if !ok || opt.Explain {
 		return q.bleve().Searcher(ctx, r, m, opt)
 	}
-	words := make([]phraseWord, len(q.forms))
+	words := make([]queryWord, len(q.forms))
 	for k, f := range q.forms {
 		words[k].word = f
 	}

@@ -23,7 +23,7 @@ import (
 // segments' postings itself and scores its hits as Bleve's would.
 type phraseQuery struct {
 	text  string // as typed, for Bleve's phrase query where this one cannot run
-	words []phraseWord
+	words []queryWord
 }
 
 // newPhrase returns the phrase query of text for the text field's
@@ -43,7 +43,7 @@ func newPhrase(an analysis.Analyzer, text string) query.Query {
 			continue
 		}
 		seen[string(t.Term)] = len(q.words)
-		q.words = append(q.words, phraseWord{word: string(t.Term), offsets: []uint64{off}})
+		q.words = append(q.words, queryWord{word: string(t.Term), offsets: []uint64{off}})
 	}
 	if len(q.words) == 0 {
 		return q.bleve()

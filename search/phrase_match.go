@@ -11,20 +11,13 @@ import (
 	"github.com/precedent/precedent/indexer"
 )
 
-// phraseWord is a distinct word of a phrase and its offsets in it (a word
-// may occur more than once: "the report of the").
-type phraseWord struct {
-	word    string
-	offsets []uint64
-}
-
 // segmentPhrase finds a phrase in one segment. Its words' postings are
 // walked only on the documents that have all of them (their bitmaps'
 // intersection, where the segment allows it), rarest word first, and a
 // word is read on a document only while the phrase can still start there.
 type segmentPhrase struct {
 	ctx    context.Context
-	words  []phraseWord
+	words  []queryWord
 	its    []segment.PostingsIterator
 	at     []segment.Posting // each word's posting at the last match
 	starts []uint64          // the phrase's start positions at the last match

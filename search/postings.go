@@ -11,17 +11,24 @@ import (
 	"github.com/precedent/precedent/indexer"
 )
 
+// queryWord is a distinct word of a query; a phrase's has its offsets in
+// the phrase too (a word may occur more than once: "the report of the").
+type queryWord struct {
+	word    string
+	offsets []uint64
+}
+
 // termPostings are the postings lists of a query's words in the text
 // field of each segment of a snapshot.
 type termPostings struct {
-	words   []phraseWord
+	words   []queryWord
 	counts  []uint64                 // passages per word (live ones)
 	lists   [][]segment.PostingsList // per segment, per word
 	offsets []uint64                 // the snapshot's number of each segment's first document
 }
 
 // openPostings reads the postings lists of words from every segment of snap.
-func openPostings(snap *scorch.IndexSnapshot, words []phraseWord) (*termPostings, error) {
+func openPostings(snap *scorch.IndexSnapshot, words []queryWord) (*termPostings, error) {
 	segs := snap.Segments()
 	pp := &termPostings{words: slices.Clone(words), counts: make([]uint64, len(words)),
 		lists: make([][]segment.PostingsList, len(segs)), offsets: make([]uint64, len(segs))}
@@ -45,7 +52,7 @@ func openPostings(snap *scorch.IndexSnapshot, words []phraseWord) (*termPostings
 }
 
 // openPhrase reads the postings of a phrase's words, rarest word first.
-func openPhrase(snap *scorch.IndexSnapshot, words []phraseWord) (*termPostings, error) {
+func openPhrase(snap *scorch.IndexSnapshot, words []queryWord) (*termPostings, error) {
 	pp, err := openPostings(snap, words)
 	if err != nil {
 		return nil, err
@@ -62,7 +69,7 @@ func (pp *termPostings) rarestFirst() {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pp.counts[a], pp.counts[b]) })
-	words, counts := make([]phraseWord, len(order)), make([]uint64, len(order))
+	words, counts := make([]queryWord, len(order)), make([]uint64, len(order))
 	for i, k := range order {
 		words[i], counts[i] = pp.words[k], pp.counts[k]
 	}
