@@ -92,6 +92,36 @@ func BuildMix(base []corpus.Document, seed uint64, n MixSize) []Query {
 
 func quote(w string) string { return `"` + w + `"` }
 
+// label names q in a report: its query with its filters, the passage
+// whose lineage it asks, or the start of the pasted text.
+func (q Query) label() string {
+	switch {
+	case q.PassageID != "":
+		return q.PassageID
+	case q.Pasted != "":
+		if r := []rune(q.Pasted); len(r) > 40 {
+			return string(r[:40]) + "…"
+		}
+		return q.Pasted
+	}
+	l := q.Q
+	if l == "" {
+		l = "*"
+	}
+	keys := make([]string, 0, len(q.Filters))
+	for k := range q.Filters {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		l += fmt.Sprintf(" %s=%s", k, strings.Join(q.Filters[k], ","))
+	}
+	if q.From > 0 {
+		l += fmt.Sprintf(" %d-%d", q.From, q.To)
+	}
+	return l
+}
+
 // letterWords returns the lower-cased words of text made of letters only,
 // the tokens Precedent's analyser and FTS5's unicode61 agree on.
 func letterWords(text string) []string {

@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -94,6 +95,26 @@ func writeQueryTable(w io.Writer, s ScaleResult) {
 			continue
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", c, statCells(p, false), statCells(h, true), ftsCells(p, f))
+	}
+	fmt.Fprintln(w)
+	writeSlowest(w, s.Serve.InProcess)
+}
+
+// writeSlowest names the slowest query of each class in-process: the one
+// whose runs have the highest median.
+func writeSlowest(w io.Writer, stats map[string]*Stats) {
+	if !slices.ContainsFunc(Classes, func(c string) bool { return stats[c] != nil && stats[c].Slowest != nil }) {
+		return // a run from before the figure existed
+	}
+	fmt.Fprintln(w, "Slowest query of each class, in-process (the median of its runs, ms):")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| class | query | runs | median |")
+	fmt.Fprintln(w, "|---|---|---|---|")
+	for _, c := range Classes {
+		if st := stats[c]; st != nil && st.Slowest != nil {
+			q := strings.ReplaceAll(st.Slowest.Query, "|", "\\|")
+			fmt.Fprintf(w, "| %s | `%s` | %d | %.2f |\n", c, q, st.Slowest.N, st.Slowest.MedianMS)
+		}
 	}
 	fmt.Fprintln(w)
 }

@@ -11,14 +11,28 @@ import (
 
 // Stats are the latencies of one query class.
 type Stats struct {
+	N        int        `json:"n"`
+	Errors   int        `json:"errors"`
+	MedianMS float64    `json:"median_ms"`
+	P95MS    float64    `json:"p95_ms"`
+	P99MS    float64    `json:"p99_ms"`
+	MaxMS    float64    `json:"max_ms"`
+	QPS      float64    `json:"qps"`                   // queries answered per second of wall time
+	FirstErr string     `json:"first_error,omitempty"` // the first failure, when Errors > 0
+	Slowest  *QueryTime `json:"slowest,omitempty"`     // the query of the class with the highest median
+}
+
+// QueryTime is one query of a class and the median of its latencies.
+type QueryTime struct {
+	Query    string  `json:"query"`
 	N        int     `json:"n"`
-	Errors   int     `json:"errors"`
 	MedianMS float64 `json:"median_ms"`
-	P95MS    float64 `json:"p95_ms"`
-	P99MS    float64 `json:"p99_ms"`
-	MaxMS    float64 `json:"max_ms"`
-	QPS      float64 `json:"qps"`                   // queries answered per second of wall time
-	FirstErr string  `json:"first_error,omitempty"` // the first failure, when Errors > 0
+}
+
+// sample is one timed run of the query at index q of its class.
+type sample struct {
+	q int
+	d time.Duration
 }
 
 // newStats summarises latencies measured over wall time.
@@ -62,7 +76,7 @@ func runClass(ctx context.Context, queries []Query, b Budget, run func(context.C
 	clients := max(1, b.Clients)
 	var next atomic.Int64
 	var mu sync.Mutex
-	var lat []time.Duration
+	var samples []sample
 	errors, firstErr := 0, ""
 	start := time.Now()
 	deadline := start.Add(b.Time)
@@ -71,26 +85,50 @@ func runClass(ctx context.Context, queries []Query, b Budget, run func(context.C
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var mine []time.Duration
+			var mine []sample
 			bad, msg := 0, ""
 			for i := next.Add(1) - 1; i < int64(b.Count) && time.Now().Before(deadline) && ctx.Err() == nil; i = next.Add(1) - 1 {
-				t := time.Now()
-				if err := run(ctx, queries[int(i)%len(queries)]); err != nil {
+				t, q := time.Now(), int(i)%len(queries)
+				if err := run(ctx, queries[q]); err != nil {
 					bad++
 					msg = cmp.Or(msg, err.Error())
 					continue
 				}
-				mine = append(mine, time.Since(t))
+				mine = append(mine, sample{q, time.Since(t)})
 			}
 			mu.Lock()
-			lat, errors, firstErr = append(lat, mine...), errors+bad, cmp.Or(firstErr, msg)
+			samples, errors, firstErr = append(samples, mine...), errors+bad, cmp.Or(firstErr, msg)
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
+	lat := make([]time.Duration, len(samples))
+	for i, sm := range samples {
+		lat[i] = sm.d
+	}
 	st := newStats(lat, errors, time.Since(start))
 	st.FirstErr = firstErr
+	st.Slowest = slowest(queries, samples)
 	return st
+}
+
+// slowest is the query whose latencies have the highest median.
+func slowest(queries []Query, samples []sample) *QueryTime {
+	per := make([][]time.Duration, len(queries))
+	for _, sm := range samples {
+		per[sm.q] = append(per[sm.q], sm.d)
+	}
+	var worst *QueryTime
+	for q, lat := range per {
+		if len(lat) == 0 {
+			continue
+		}
+		slices.Sort(lat)
+		if m := percentile(lat, 0.50); worst == nil || m > worst.MedianMS {
+			worst = &QueryTime{Query: queries[q].label(), N: len(lat), MedianMS: m}
+		}
+	}
+	return worst
 }
 
 // byClass groups the mix by class.

@@ -45,3 +45,20 @@ func TestRunClassBudget(t *testing.T) {
 		t.Errorf("calls %d (want 9: 2 warm-up + 7), stats %+v", calls, s)
 	}
 }
+
+func TestSlowestQuery(t *testing.T) {
+	qs := []Query{{Class: ClassFilter, Q: "a", Filters: map[string][]string{"state": {"FRA", "NLD"}}}, {Class: ClassFilter, Q: "b", From: 2020, To: 2025}}
+	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+	// "a" has the slowest single run, "b" the highest median.
+	got := slowest(qs, []sample{{0, ms(1)}, {0, ms(1)}, {0, ms(90)}, {1, ms(5)}, {1, ms(6)}, {1, ms(7)}})
+	want := &QueryTime{Query: "b 2020-2025", N: 3, MedianMS: 6}
+	if *got != *want {
+		t.Errorf("slowest %+v, want %+v", got, want)
+	}
+	if l := qs[0].label(); l != "a state=FRA,NLD" {
+		t.Errorf("label %q", l)
+	}
+	if slowest(qs, nil) != nil {
+		t.Error("a slowest query without runs")
+	}
+}
