@@ -19,6 +19,7 @@ type segmentPhrase struct {
 	ctx    context.Context
 	words  []queryWord
 	its    []segment.PostingsIterator
+	skips  []chunkSkip       // when the iterators are narrowed to the intersection
 	at     []segment.Posting // each word's posting at the last match
 	starts []uint64          // the phrase's start positions at the last match
 	steps  int
@@ -48,8 +49,10 @@ func (pp *termPostings) segmentPhrase(ctx context.Context, i int, freqNorm bool)
 	case both != nil && both.IsEmpty():
 		m.none = true // and the iterators stay untouched: a word's may be the segment's shared empty one
 	case optimizable && both != nil:
-		for _, it := range m.its {
+		m.skips = make([]chunkSkip, len(m.its))
+		for k, it := range m.its {
 			it.(segment.OptimizablePostingsIterator).ReplaceActual(both)
+			m.skips[k] = chunkSkipOf(it)
 		}
 	}
 	return m
@@ -133,6 +136,9 @@ func (m *segmentPhrase) otherWords(doc uint64) (uint64, error) {
 func (m *segmentPhrase) reach(k int, doc uint64) (bool, error) {
 	if m.at[k] != nil && m.at[k].Number() >= doc {
 		return true, nil
+	}
+	if m.skips != nil {
+		m.skips[k].to(doc)
 	}
 	p, err := m.its[k].Advance(doc)
 	m.at[k] = p
