@@ -191,7 +191,6 @@ func (p *plan) searchPassages(ctx context.Context, g *generation, q query.Query)
 		sr := bleve.NewSearchRequestOptions(fq, p.req.Size, from[i], false)
 		sr.Fields = []string{indexer.FieldPassage, indexer.FieldDocument}
 		sr.SortByCustom(passageOrder(p.req.Sort)) // a sort keeps per-search state: one each
-		sr.IncludeLocations = p.req.Highlight
 		return sr
 	})
 	if err != nil {
@@ -202,6 +201,11 @@ func (p *plan) searchPassages(ctx context.Context, g *generation, q query.Query)
 		resp.Total += r.Total
 	}
 	page, taken := mergeHits(order, results, p.req.Size)
+	if p.req.Highlight {
+		if err := g.locate(ctx, q, results, taken); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
 	for _, dm := range page {
 		h, err := passageHit(dm, p.req.Highlight)
 		if err != nil {

@@ -73,6 +73,39 @@ func (g *generation) searchShards(ctx context.Context, request func(i int) *blev
 	return out, err
 }
 
+// locate gives the hits each shard put on a page (the first taken[i] of
+// results[i]) the locations of q's words, which snippets mark: q runs
+// again over those passages only. Asking the page's search for them would
+// decode the locations of every hit, 300,000 of them for a common word,
+// to keep twenty.
+func (g *generation) locate(ctx context.Context, q query.Query, results []*bleve.SearchResult, taken []int) error {
+	return g.eachShard(func(i int, s *shard) error {
+		hits := results[i].Hits[:taken[i]]
+		if len(hits) == 0 {
+			return nil
+		}
+		ids := make([]string, len(hits))
+		for k, dm := range hits {
+			ids[k] = dm.ID
+		}
+		sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+		sr.IncludeLocations = true
+		sr.Score = "none"
+		res, err := s.idx.SearchInContext(ctx, sr)
+		if err != nil {
+			return err
+		}
+		found := make(map[string]bsearch.FieldTermLocationMap, len(res.Hits))
+		for _, dm := range res.Hits {
+			found[dm.ID] = dm.Locations
+		}
+		for _, dm := range hits {
+			dm.Locations = found[dm.ID]
+		}
+		return nil
+	})
+}
+
 // mergeHits takes up to size hits from the shards' sorted results in
 // order: by the sort, then by shard, so that every page of a search is
 // cut from one order. It returns the hits and how many each shard gave.
