@@ -54,12 +54,12 @@ func BenchmarkIndex(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for i := range b.N {
-				w, err := newGenerationWriter(filepath.Join(b.TempDir(), fmt.Sprint(i)), c.batch, c.shards, nil)
+				w, err := newGenerationWriter(filepath.Join(b.TempDir(), fmt.Sprint(i)), c.batch, c.shards)
 				if err != nil {
 					b.Fatal(err)
 				}
 				for _, d := range docs {
-					if err := w.add(d); err != nil {
+					if err := w.add(d, nil); err != nil {
 						b.Fatal(err)
 					}
 				}

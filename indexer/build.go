@@ -145,7 +145,7 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	name := genPrefix + strconv.Itoa(n)
 	buildDir := filepath.Join(indexDir, fmt.Sprintf("%s%d-%d", buildPrefix, n, os.Getpid()))
 	next := newManifest(col, families)
-	w, plan, err := startGeneration(opt, live, next, col, families, buildDir, r)
+	w, plan, err := startGeneration(opt, live, next, col, buildDir, r)
 	if err == nil {
 		err = writeGeneration(ctx, opt, cache, w, plan, next)
 	}
@@ -173,7 +173,7 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 
 // startGeneration opens the generation to write at dir: a copy of the live
 // one when few documents change, else an empty one.
-func startGeneration(opt *Options, live liveManifest, next generationManifest, col *collector, families map[string]string, dir string, r *Report) (*generationWriter, updatePlan, error) {
+func startGeneration(opt *Options, live liveManifest, next generationManifest, col *collector, dir string, r *Report) (*generationWriter, updatePlan, error) {
 	kept := col.kept
 	if live.manifest.Kept != nil {
 		plan := planUpdate(live.manifest, next, kept)
@@ -181,7 +181,7 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, c
 			if err := copyGeneration(live.path, dir); err != nil {
 				return nil, plan, fmt.Errorf("copying the live generation: %w", err)
 			}
-			w, err := openGenerationWriter(dir, opt.BatchSize, families)
+			w, err := openGenerationWriter(dir, opt.BatchSize)
 			if err == nil {
 				r.Update, r.Reindexed, r.Deleted = UpdateIncremental, len(plan.add), len(plan.remove)
 				return w, plan, nil
@@ -194,7 +194,7 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, c
 	for _, k := range kept {
 		passages += len(k.passages)
 	}
-	w, err := newGenerationWriter(dir, opt.BatchSize, shardCount(opt, passages), families)
+	w, err := newGenerationWriter(dir, opt.BatchSize, shardCount(opt, passages))
 	return w, updatePlan{add: kept}, err
 }
 
@@ -214,7 +214,7 @@ func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *gen
 			w.abort()
 			return fmt.Errorf("extraction cache entry of %s vanished during the run", k.rel)
 		}
-		if err := w.add(e.Document); err != nil {
+		if err := w.add(e.Document, next.Kept[k.rel].Families); err != nil {
 			w.abort()
 			return fmt.Errorf("%s: %w", k.rel, err)
 		}

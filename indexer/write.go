@@ -20,16 +20,15 @@ type keptFile struct {
 }
 
 // generationWriter turns documents into the Bleve documents of their
-// passages (with their families) and hands them to a sink.
+// passages and hands them to a sink.
 type generationWriter struct {
-	path     string // the generation's directory
-	sink     passageSink
-	families map[string]string
+	path string // the generation's directory
+	sink passageSink
 }
 
 // newGenerationWriter creates an empty generation of shards shards at
 // path, each written with Bleve's offline builder.
-func newGenerationWriter(path string, batchSize, shards int, families map[string]string) (*generationWriter, error) {
+func newGenerationWriter(path string, batchSize, shards int) (*generationWriter, error) {
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		return nil, err
 	}
@@ -37,11 +36,11 @@ func newGenerationWriter(path string, batchSize, shards int, families map[string
 	for i := range sinks {
 		sinks[i] = newBuilderSink(shardPath(path, i), batchSize)
 	}
-	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize), families: families}, nil
+	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize)}, nil
 }
 
 // openGenerationWriter opens the copy of a generation at path for updates.
-func openGenerationWriter(path string, batchSize int, families map[string]string) (*generationWriter, error) {
+func openGenerationWriter(path string, batchSize int) (*generationWriter, error) {
 	dirs, err := shardDirs(path)
 	if err != nil {
 		return nil, err
@@ -57,7 +56,7 @@ func openGenerationWriter(path string, batchSize int, families map[string]string
 		}
 		sinks = append(sinks, s)
 	}
-	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize), families: families}, nil
+	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize)}, nil
 }
 
 // remove deletes passages by id.
@@ -70,10 +69,14 @@ func (w *generationWriter) remove(ids []string) error {
 	return nil
 }
 
-// add indexes the passages of one document. Its first passage (lowest
-// ordinal) stores the full document metadata, the others its summary
-// (see documentSummary).
-func (w *generationWriter) add(doc *corpus.Document) error {
+// add indexes the passages of one document, families[i] being the
+// language family of passage i ("" for none; nil when there are no
+// families). Its first passage (lowest ordinal) stores the full document
+// metadata, the others its summary (see documentSummary).
+func (w *generationWriter) add(doc *corpus.Document, families []string) error {
+	if families != nil && len(families) != len(doc.Passages) {
+		return fmt.Errorf("document %s: %d passages but %d families", doc.ID, len(doc.Passages), len(families))
+	}
 	meta := *doc
 	meta.Passages = nil
 	full, err := json.Marshal(&meta)
@@ -88,8 +91,8 @@ func (w *generationWriter) add(doc *corpus.Document) error {
 	first := firstPassage(doc.Passages)
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
-		if fam, ok := w.families[p.ID]; ok {
-			p.Family = fam
+		if families != nil && families[i] != "" {
+			p.Family = families[i]
 		}
 		fields, err := passageFields(doc, p, common)
 		if err != nil {
