@@ -100,10 +100,11 @@ func (s *formsSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 			}
 		}
 		first := s.pp.offsets[s.seg]
-		if err := s.advanceTo(max(s.from, first) - first); err != nil {
+		doc, ok, err := s.advanceTo(max(s.from, first) - first)
+		if err != nil {
 			return nil, err
 		}
-		if doc, ok := s.lowest(); ok {
+		if ok {
 			s.from = first + doc + 1
 			return s.hit(sctx, doc, first+doc), nil
 		}
@@ -140,25 +141,20 @@ func (s *formsSearcher) move(k int, doc uint64) error {
 }
 
 // advanceTo moves every form that is behind doc to its first posting at
-// or after it.
-func (s *formsSearcher) advanceTo(doc uint64) error {
+// or after it, and returns the first document any form is then at; ok is
+// false when every form is past its last.
+func (s *formsSearcher) advanceTo(doc uint64) (low uint64, ok bool, err error) {
+	low = done
 	for k, d := range s.docs {
 		if d < doc {
 			if err := s.move(k, doc); err != nil {
-				return err
+				return 0, false, err
 			}
+			d = s.docs[k]
 		}
-	}
-	return nil
-}
-
-// lowest is the first document any form is at.
-func (s *formsSearcher) lowest() (uint64, bool) {
-	low := uint64(done)
-	for _, d := range s.docs {
 		low = min(low, d)
 	}
-	return low, low != done
+	return low, low != done, nil
 }
 
 // hit is the match of the segment's document doc (n in the snapshot).
