@@ -82,3 +82,22 @@ func fixtureFTS(tb testing.TB, s Scaler, copies int) string {
 	}
 	return path
 }
+
+// TestIndexScaledBuildsAnew: indexing into the data folder of an earlier
+// run measures a full build again, not the indexer's no-op update.
+func TestIndexScaledBuildsAnew(t *testing.T) {
+	s := Scaler{Base: fixtureBase(), Seed: 2026}
+	dir := t.TempDir()
+	if err := WriteScaledCorpus(filepath.Join(dir, "corpus"), s, 2); err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 {
+		res, err := IndexScaled(context.Background(), s, 2, filepath.Join(dir, "corpus"), filepath.Join(dir, "data"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Timings.IndexMS == 0 {
+			t.Errorf("run %d wrote no index (timings %+v)", run+1, res.Timings)
+		}
+	}
+}

@@ -95,8 +95,13 @@ func parseScaledName(rel string) (k, i int, err error) {
 
 // IndexScaled indexes copies of the base into dataDir with the indexer's
 // pipeline (tagging and lineage families included), from a placeholder
-// folder corpusDir written beforehand.
+// folder corpusDir written beforehand. It measures a full build: an index
+// already in dataDir is removed first (the indexer would find nothing to
+// update, and the figures would be those of a no-op).
 func IndexScaled(ctx context.Context, s Scaler, copies int, corpusDir, dataDir string) (*IndexResult, error) {
+	if err := os.RemoveAll(dataDir); err != nil {
+		return nil, err
+	}
 	var textBytes atomic.Int64
 	opt := indexer.CorpusOptions(corpusDir, dataDir, nil)
 	opt.Load = ScaledLoad(s, &textBytes)
