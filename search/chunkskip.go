@@ -24,7 +24,7 @@ import (
 // The cursor and the chunk size are private fields of zap's iterator,
 // found by reflection once per iterator. Where they are not found (another
 // segment format, a zap that renamed them), skip does nothing and the
-// iterator steps as before; TestChunkSkipFindsZap fails then, so an
+// iterator steps as before; TestChunkSkip fails then, so an
 // upgrade cannot lose the skip unnoticed.
 type chunkSkip struct {
 	cursor roaring.IntPeekable // zap's "all": every posting, deleted or not
