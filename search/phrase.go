@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"reflect"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -65,6 +66,9 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 		return q.bleve().Searcher(ctx, r, m, opt)
 	}
 	pp, err := openPhrase(snap, q.words)
+	if errors.Is(err, errZapLayout) {
+		return q.bleve().Searcher(ctx, r, m, opt)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -78,12 +82,15 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 // phrase is the bitmap of the passages with q, unscored.
 func (h *hitSet) phrase(ctx context.Context, q *phraseQuery) (*roaring.Bitmap, error) {
 	pp, err := openPhrase(h.snap, q.words)
+	if errors.Is(err, errZapLayout) {
+		return h.search(ctx, q)
+	}
 	if err != nil {
 		return nil, err
 	}
 	out := roaring.New()
 	for i := range pp.lists {
-		m := pp.segmentPhrase(ctx, i, false)
+		m := pp.segmentPhrase(ctx, i)
 		for doc, ok, err := m.next(0); ok || err != nil; doc, ok, err = m.next(doc + 1) {
 			if err != nil {
 				return nil, err
@@ -119,7 +126,7 @@ func newPhraseSearcher(ctx context.Context, pp *termPostings, total uint64, opt 
 func (s *phraseSearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	for s.seg < len(s.pp.lists) {
 		if s.match == nil {
-			s.match = s.pp.segmentPhrase(s.ctx, s.seg, s.opt.Score != "none")
+			s.match = s.pp.segmentPhrase(s.ctx, s.seg)
 		}
 		first := s.pp.offsets[s.seg]
 		doc, ok, err := s.match.next(max(s.from, first) - first)
@@ -153,7 +160,8 @@ func (s *phraseSearcher) hit(sctx *bsearch.SearchContext, n uint64) *bsearch.Doc
 	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, n)
 	if s.opt.Score != "none" {
 		for k, w := range s.pp.words {
-			score := s.score(k, s.match.at[k])
+			p := s.match.at[k]
+			score := s.scoreOf(k, p.freq, lengthNorm(p.length))
 			for range w.offsets { // summed per position, as Bleve sums its term searchers
 				dm.Score += score
 			}

@@ -11,143 +11,105 @@ import (
 	"github.com/precedent/precedent/indexer"
 )
 
-// segmentPhrase finds a phrase in one segment. Its words' postings are
-// walked only on the documents that have all of them (their bitmaps'
-// intersection, where the segment allows it), rarest word first, and a
-// word is read on a document only while the phrase can still start there.
+// segmentPhrase finds a phrase in one segment. Its candidates are the
+// documents that have all its words (their bitmaps' intersection); on
+// each, the words' positions are read rarest word first, and a word is
+// read only while the phrase can still start there.
 type segmentPhrase struct {
-	ctx    context.Context
-	words  []queryWord
-	its    []segment.PostingsIterator
-	skips  []chunkSkip       // when the iterators are narrowed to the intersection
-	at     []segment.Posting // each word's posting at the last match
-	starts []uint64          // the phrase's start positions at the last match
-	steps  int
-	none   bool // no document has all the words
+	ctx     context.Context
+	words   []queryWord
+	readers []*wordReader
+	docs    roaring.IntPeekable // the candidates; nil when there are none
+	at      []*wordPosting      // each word's posting at the last match
+	starts  []uint64            // the phrase's start positions at the last match
+	steps   int
 }
 
-// segmentPhrase opens the iterators of segment i, with frequencies and
-// norms when the hits are scored.
-func (pp *termPostings) segmentPhrase(ctx context.Context, i int, freqNorm bool) *segmentPhrase {
-	m := &segmentPhrase{ctx: ctx, words: pp.words, its: make([]segment.PostingsIterator, len(pp.words)),
-		at: make([]segment.Posting, len(pp.words))}
+// segmentPhrase starts the phrase's match in segment i.
+func (pp *termPostings) segmentPhrase(ctx context.Context, i int) *segmentPhrase {
+	m := &segmentPhrase{ctx: ctx, words: pp.words, readers: make([]*wordReader, len(pp.words)),
+		at: make([]*wordPosting, len(pp.words))}
 	var both *roaring.Bitmap
-	optimizable := true
-	for k, pl := range pp.lists[i] {
-		m.its[k] = pl.Iterator(freqNorm, freqNorm, true, nil)
-		bm, ok := actualBitmap(m.its[k])
-		switch {
-		case !ok:
-			optimizable = false
-		case both == nil:
+	for _, pl := range pp.lists[i] {
+		if bm := liveBitmap(pl); both == nil {
 			both = bm.Clone()
-		default:
+		} else {
 			both.And(bm)
 		}
 	}
-	switch {
-	case both != nil && both.IsEmpty():
-		m.none = true // and the iterators stay untouched: a word's may be the segment's shared empty one
-	case optimizable && both != nil:
-		m.skips = make([]chunkSkip, len(m.its))
-		for k, it := range m.its {
-			it.(segment.OptimizablePostingsIterator).ReplaceActual(both)
-			m.skips[k] = chunkSkipOf(it)
-		}
+	if both == nil || both.IsEmpty() {
+		return m // and a word's list may be zap's shared empty one, not to be read
+	}
+	m.docs = both.Iterator()
+	for k := range m.readers {
+		m.readers[k] = pp.raw[i][k].reader()
 	}
 	return m
 }
 
-// actualBitmap is the live postings of an iterator as a bitmap, when the
-// segment can give it.
-func actualBitmap(it segment.PostingsIterator) (*roaring.Bitmap, bool) {
-	op, ok := it.(segment.OptimizablePostingsIterator)
-	if !ok {
-		return nil, false
+// liveBitmap is the live postings of a list as a bitmap.
+func liveBitmap(pl segment.PostingsList) *roaring.Bitmap {
+	it := pl.Iterator(false, false, false, nil)
+	if op, ok := it.(segment.OptimizablePostingsIterator); ok {
+		if n, ok := op.DocNum1Hit(); ok {
+			return roaring.BitmapOf(uint32(n))
+		}
+		if bm := op.ActualBitmap(); bm != nil {
+			return bm
+		}
 	}
-	if n, ok := op.DocNum1Hit(); ok {
-		return roaring.BitmapOf(uint32(n)), true
-	}
-	if bm := op.ActualBitmap(); bm != nil {
-		return bm, true
-	}
-	return roaring.New(), true
+	return roaring.New()
 }
 
 // next returns the first document at or after doc with the phrase; ok is
 // false at the end of the segment.
 func (m *segmentPhrase) next(doc uint64) (uint64, bool, error) {
-	for !m.none {
+	if m.docs == nil {
+		return 0, false, nil
+	}
+	for m.docs.AdvanceIfNeeded(uint32(doc)); m.docs.HasNext(); {
 		if m.steps++; m.steps%4096 == 0 && m.ctx.Err() != nil {
 			return 0, false, m.ctx.Err()
 		}
-		found, err := m.reach(0, doc)
-		if !found || err != nil {
-			return 0, false, err
-		}
-		doc = m.at[0].Number()
-		m.starts = m.starts[:0]
-		first := m.words[0].offsets[0]
-		for _, l := range m.at[0].Locations() {
-			if l.Pos() > first {
-				m.starts = append(m.starts, l.Pos()-first)
-			}
-		}
-		next, err := m.otherWords(doc)
-		if next == doc || err != nil {
+		doc := uint64(m.docs.Next())
+		found, err := m.match(doc)
+		if found || err != nil {
 			return doc, err == nil, err
 		}
-		if next == done {
-			return 0, false, nil
-		}
-		doc = next
 	}
 	return 0, false, nil
 }
 
-// otherWords checks the words after the rarest on doc, one at a time,
-// each only while the phrase can still start somewhere. It returns doc
-// when the phrase is there, else the document to try next (done at the
-// segment's end).
-func (m *segmentPhrase) otherWords(doc uint64) (uint64, error) {
+// match reads the words on doc, one at a time, each only while the phrase
+// can still start somewhere.
+func (m *segmentPhrase) match(doc uint64) (bool, error) {
 	for k, w := range m.words {
-		if k > 0 {
-			found, err := m.reach(k, doc)
-			if !found || err != nil {
-				return done, err
-			}
-			if n := m.at[k].Number(); n > doc {
-				return n, nil // word k is not in doc: on from its next
+		p, err := m.readers[k].seek(doc)
+		if err != nil {
+			return false, err
+		}
+		m.at[k] = p
+		if k == 0 {
+			m.starts = m.starts[:0]
+			for _, l := range p.locations {
+				if l.pos > w.offsets[0] {
+					m.starts = append(m.starts, l.pos-w.offsets[0])
+				}
 			}
 		}
-		locs := m.at[k].Locations()
 		for _, off := range w.offsets {
-			m.starts = slices.DeleteFunc(m.starts, func(s uint64) bool { return !hasPos(locs, s+off) })
+			m.starts = slices.DeleteFunc(m.starts, func(s uint64) bool { return !hasPos(p.locations, s+off) })
 			if len(m.starts) == 0 {
-				return doc + 1, nil
+				return false, nil
 			}
 		}
 	}
-	return doc, nil
+	return true, nil
 }
 
-// reach advances word k to its first posting at or after doc, unless it
-// is there already (a posting is read once); found is false past its last.
-func (m *segmentPhrase) reach(k int, doc uint64) (bool, error) {
-	if m.at[k] != nil && m.at[k].Number() >= doc {
-		return true, nil
-	}
-	if m.skips != nil {
-		m.skips[k].to(doc)
-	}
-	p, err := m.its[k].Advance(doc)
-	m.at[k] = p
-	return p != nil && err == nil, err
-}
-
-func hasPos(locs []segment.Location, pos uint64) bool {
+func hasPos(locs []wordLocation, pos uint64) bool {
 	for _, l := range locs {
-		if l.Pos() == pos {
+		if l.pos == pos {
 			return true
 		}
 	}
@@ -157,11 +119,11 @@ func hasPos(locs []segment.Location, pos uint64) bool {
 // locations appends the locations of the phrase's words at the last match.
 func (m *segmentPhrase) locations(out []bsearch.FieldTermLocation) []bsearch.FieldTermLocation {
 	for k, w := range m.words {
-		for _, l := range m.at[k].Locations() {
+		for _, l := range m.at[k].locations {
 			for _, s := range m.starts {
-				if l.Pos() >= s && slices.Contains(w.offsets, l.Pos()-s) {
+				if l.pos >= s && slices.Contains(w.offsets, l.pos-s) {
 					out = append(out, bsearch.FieldTermLocation{Field: indexer.FieldText, Term: w.word,
-						Location: bsearch.Location{Pos: l.Pos(), Start: l.Start(), End: l.End()}})
+						Location: bsearch.Location{Pos: l.pos, Start: l.start, End: l.end}})
 					break
 				}
 			}

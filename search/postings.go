@@ -24,6 +24,7 @@ type termPostings struct {
 	words   []queryWord
 	counts  []uint64                 // passages per word (live ones)
 	lists   [][]segment.PostingsList // per segment, per word
+	raw     [][]wordList             // the lists' streams, for phrases (openPhrase)
 	offsets []uint64                 // the snapshot's number of each segment's first document
 }
 
@@ -51,13 +52,27 @@ func openPostings(snap *scorch.IndexSnapshot, words []queryWord) (*termPostings,
 	return pp, nil
 }
 
-// openPhrase reads the postings of a phrase's words, rarest word first.
+// openPhrase reads the postings of a phrase's words, rarest word first,
+// and finds their streams; it returns errZapLayout when a segment's
+// cannot be read (see wordReader).
 func openPhrase(snap *scorch.IndexSnapshot, words []queryWord) (*termPostings, error) {
 	pp, err := openPostings(snap, words)
 	if err != nil {
 		return nil, err
 	}
 	pp.rarestFirst()
+	pp.raw = make([][]wordList, len(pp.lists))
+	for i, lists := range pp.lists {
+		pp.raw[i] = make([]wordList, len(lists))
+		for k, pl := range lists {
+			if pl.Count() == 0 {
+				continue // never read: the segment has no candidates
+			}
+			if pp.raw[i][k], err = readWordList(pl); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return pp, nil
 }
 

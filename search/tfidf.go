@@ -48,7 +48,13 @@ func (w *tfidf) SetQueryNorm(norm float64) {
 
 // score is word k's score in the document of posting p, counted once.
 func (w *tfidf) score(k int, p segment.Posting) float64 {
-	return math.Sqrt(float64(p.Frequency())) * norm(p) * w.idf[k] * w.qweight[k]
+	return w.scoreOf(k, p.Frequency(), norm(p))
+}
+
+// scoreOf is word k's score in a document where it occurs freq times, in
+// a field of the given norm.
+func (w *tfidf) scoreOf(k int, freq uint64, norm float64) float64 {
+	return math.Sqrt(float64(freq)) * norm * w.idf[k] * w.qweight[k]
 }
 
 // lengthNorms caches a text field's norm, 1/sqrt(length) as float32 the
@@ -67,9 +73,15 @@ type lengthPosting interface{ NormUint64() uint64 }
 // norm is p.Norm(), from lengthNorms when the posting tells its length.
 func norm(p segment.Posting) float64 {
 	if lp, ok := p.(lengthPosting); ok {
-		if l := lp.NormUint64(); l > 0 && l < uint64(len(lengthNorms)) {
-			return lengthNorms[l]
-		}
+		return lengthNorm(lp.NormUint64())
 	}
 	return p.Norm()
+}
+
+// lengthNorm is the norm of a field of l words, as zap's Posting.Norm.
+func lengthNorm(l uint64) float64 {
+	if l > 0 && l < uint64(len(lengthNorms)) {
+		return lengthNorms[l]
+	}
+	return float64(float32(1 / math.Sqrt(float64(l))))
 }
