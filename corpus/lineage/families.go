@@ -108,6 +108,7 @@ type grouping struct {
 	spare   []bandEntry         // the radix sort's other buffer
 	byRank  []uint64            // one band's hashes by date order
 	a, b    record              // the last records read by confirmed
+	lcs     lcs[uint32]
 }
 
 func newGrouping(s *Store) *grouping {
@@ -224,7 +225,7 @@ func (g *grouping) confirmed(i, j int) (bool, error) {
 	if Estimate(g.a.sig, g.b.sig) < minEstimate {
 		return false, nil
 	}
-	return similarity(g.a.words, g.b.words) >= PairThreshold, nil
+	return g.lcs.similarity(g.a.words, g.b.words) >= PairThreshold, nil
 }
 
 // find returns the root (earliest member) of i's group, halving paths.
@@ -332,6 +333,7 @@ type splitter struct {
 	anchors []int32    // date-order indexes
 	words   [][]uint32 // their words
 	r       record
+	lcs     lcs[uint32]
 }
 
 // split returns the anchor of each member of a linked group.
@@ -345,7 +347,7 @@ func (sp *splitter) split(g *grouping, members []int32) ([]int32, error) {
 		}
 		best, bestSim := m, AnchorThreshold
 		for x, a := range sp.anchors {
-			if s := similarity(sp.words[x], sp.r.words); s >= bestSim {
+			if s := sp.lcs.similarity(sp.words[x], sp.r.words); s >= bestSim {
 				best, bestSim = a, s
 			}
 		}

@@ -34,8 +34,9 @@ func MatchText(text string, candidates []Item) []Match {
 		return nil
 	}
 	var out []Match
+	var l lcs[string]
 	for _, c := range candidates {
-		n := common(words, c.Words)
+		n := l.common(words, c.Words)
 		m := Match{ID: c.ID, Date: c.Date,
 			Similarity:  2 * float64(n) / float64(len(words)+len(c.Words)),
 			Containment: float64(n) / float64(len(words))}

@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -51,12 +52,20 @@ func align(a, b []string) []diffmatchpatch.Diff {
 	return differ.DiffMainRunes(encode(a), encode(b), false)
 }
 
-// common returns how many words two sequences share in their best
-// alignment: the length of their longest common subsequence, computed
-// bit-parallel (Hyyrö's algorithm) in O(len(a)·len(b)/64) time, which is
-// what family confirmation spends its time on. Diff aligns with go-diff,
-// whose alignment has the same length (see TestCommonMatchesDiff).
-func common[T comparable](a, b []T) int {
+// lcs computes how many words two sequences share in their best
+// alignment (common), with buffers kept from one call to the next:
+// family confirmation calls it millions of times.
+type lcs[T comparable] struct {
+	symbol map[T]int // distinct word of the shorter sequence -> its number
+	masks  []uint64  // w words per distinct word: where it occurs
+	v      []uint64
+}
+
+// common is the length of the longest common subsequence of a and b,
+// computed bit-parallel (Hyyrö's algorithm) in O(len(a)·len(b)/64) time,
+// which is what family confirmation spends its time on. Diff aligns with
+// go-diff, whose alignment has the same length (TestCommonMatchesDiff).
+func (l *lcs[T]) common(a, b []T) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -64,23 +73,28 @@ func common[T comparable](a, b []T) int {
 		return 0
 	}
 	w := (len(a) + 63) / 64
-	symbol := make(map[T]int, len(a))
-	var masks []uint64 // w words per distinct word of a: where it occurs
+	if l.symbol == nil {
+		l.symbol = make(map[T]int, len(a))
+	}
+	clear(l.symbol)
+	masks := l.masks[:0]
 	for i, word := range a {
-		k, ok := symbol[word]
+		k, ok := l.symbol[word]
 		if !ok {
 			k = len(masks) / w
-			symbol[word] = k
-			masks = append(masks, make([]uint64, w)...)
+			l.symbol[word] = k
+			masks = slices.Grow(masks, w)[:len(masks)+w]
+			clear(masks[k*w:])
 		}
 		masks[k*w+i/64] |= 1 << (i % 64)
 	}
-	v := make([]uint64, w)
+	v := slices.Grow(l.v[:0], w)[:w]
 	for i := range v {
 		v[i] = ^uint64(0)
 	}
+	l.masks, l.v = masks, v
 	for _, word := range b {
-		k, ok := symbol[word]
+		k, ok := l.symbol[word]
 		if !ok {
 			continue
 		}
@@ -106,10 +120,15 @@ func Similarity(a, b []string) float64 { return similarity(a, b) }
 
 // similarity is Similarity of words as strings or as word numbers.
 func similarity[T comparable](a, b []T) float64 {
+	var l lcs[T]
+	return l.similarity(a, b)
+}
+
+func (l *lcs[T]) similarity(a, b []T) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
-	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
+	return 2 * float64(l.common(a, b)) / float64(len(a)+len(b))
 }
 
 // Diff returns the word-level changes from older text a to newer text b.

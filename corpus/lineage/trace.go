@@ -38,9 +38,10 @@ func Trace(text string, items []Item) []Match {
 			wanted[f] = true
 		}
 	}
+	var l lcs[string]
 	for _, it := range items {
 		if !seen[it.ID] && wanted[families[it.ID]] {
-			n := common(words, it.Words)
+			n := l.common(words, it.Words)
 			matches = append(matches, Match{ID: it.ID, Date: it.Date,
 				Similarity:  2 * float64(n) / float64(len(words)+len(it.Words)),
 				Containment: float64(n) / float64(len(words))})
