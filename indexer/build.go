@@ -123,7 +123,7 @@ func openLiveManifest(dataDir string) liveManifest {
 // live, and deletes generations and cache entries no longer needed.
 func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *collector, live liveManifest, r *Report) error {
 	t := time.Now()
-	var families map[string]string
+	var families []string
 	if col.lineage != nil {
 		var err error
 		if families, err = col.lineage.Families(); err != nil {
@@ -144,7 +144,10 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	}
 	name := genPrefix + strconv.Itoa(n)
 	buildDir := filepath.Join(indexDir, fmt.Sprintf("%s%d-%d", buildPrefix, n, os.Getpid()))
-	next := newManifest(col, families)
+	next, err := newManifest(col, families)
+	if err != nil {
+		return err
+	}
 	w, plan, err := startGeneration(opt, live, next, col, buildDir, r)
 	if err == nil {
 		err = writeGeneration(ctx, opt, cache, w, plan, next)
@@ -192,7 +195,7 @@ func startGeneration(opt *Options, live liveManifest, next generationManifest, c
 	r.Update, r.Reindexed = UpdateFull, len(kept)
 	passages := 0
 	for _, k := range kept {
-		passages += len(k.passages)
+		passages += k.passages
 	}
 	w, err := newGenerationWriter(dir, opt.BatchSize, shardCount(opt, passages))
 	return w, updatePlan{add: kept}, err

@@ -159,10 +159,33 @@ func TestStoredFieldsAndFacets(t *testing.T) {
 			}
 		}
 	}
-	if first := res.Hits[0]; !strings.Contains(first.Fields[FieldPassage].(string), `"family":"fam-`) {
-		t.Errorf("passage_json has no family: %v", first.Fields[FieldPassage])
-	}
+	checkFamilies(t, res.Hits)
 	checkDocumentStoredOnce(t, res.Hits)
+}
+
+// checkFamilies checks that each stored passage has the family the
+// fixture's prefixLineage gives it: that of the lowest id among the
+// passages whose text starts alike.
+func checkFamilies(t *testing.T, hits search.DocumentMatchCollection) {
+	t.Helper()
+	var passages []corpus.Passage
+	first := map[string]string{}
+	for _, h := range hits {
+		var p corpus.Passage
+		if err := json.Unmarshal([]byte(h.Fields[FieldPassage].(string)), &p); err != nil {
+			t.Fatal(err)
+		}
+		k := strings.ToLower(p.Text[:min(24, len(p.Text))])
+		if f, ok := first[k]; !ok || p.ID < f {
+			first[k] = p.ID
+		}
+		passages = append(passages, p)
+	}
+	for _, p := range passages {
+		if want := "fam-" + first[strings.ToLower(p.Text[:min(24, len(p.Text))])]; p.Family != want {
+			t.Errorf("%s: family %q, want %q", p.ID, p.Family, want)
+		}
+	}
 }
 
 // checkDocumentStoredOnce checks that the first passage of each document
@@ -240,6 +263,30 @@ func testIncremental(t *testing.T, shards int) {
 	}
 	if a, b := storedPassages(t, opt.Data), storedPassages(t, full.Data); a != b {
 		t.Errorf("incremental generation differs from a full build:\n%s\nvs\n%s", a, b)
+	}
+}
+
+// TestManifestOfAnotherVersion: a generation whose manifest is of an
+// older version (manifest.json.gz, every passage's id listed) is rebuilt
+// in full on the next change, not updated from a manifest it cannot read.
+func TestManifestOfAnotherVersion(t *testing.T) {
+	dir := copyTree(t, "testdata/corpus")
+	opt := fixtureOptions(t, dir)
+	ctx := context.Background()
+	if _, err := Build(ctx, opt); err != nil {
+		t.Fatal(err)
+	}
+	live, err := CurrentGeneration(opt.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(live, manifestName), filepath.Join(live, "manifest.json.gz")); err != nil {
+		t.Fatal(err)
+	}
+	appendText(t, filepath.Join(dir, "positions", "ruritania.md"), "\n\nRuritania adds a paragraph about buoys.\n")
+	r, err := Build(ctx, opt)
+	if err != nil || r.Update != UpdateFull || !r.NewGeneration {
+		t.Fatalf("after a change: %v, update %q, new generation %v; want a full build", err, r.Update, r.NewGeneration)
 	}
 }
 

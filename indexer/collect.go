@@ -1,5 +1,11 @@
 package indexer
 
+import (
+	"fmt"
+
+	"github.com/precedent/precedent/corpus"
+)
+
 // collector receives files' results in corpus order: it counts them into
 // the report, keeps the first of duplicate documents, and feeds the kept
 // passages to the lineage.
@@ -18,6 +24,7 @@ type collector struct {
 	byContent map[string]string // content hash -> kept path
 	bySymbol  map[string]string // symbol + language -> kept path
 	byID      map[string]string // document id -> kept path
+	id        []byte            // a passage id being checked
 }
 
 func newCollector(r *Report, prev map[string]string, lin Lineage, total int, progress func(string, int, int)) *collector {
@@ -62,11 +69,13 @@ func (c *collector) add(res fileResult) error {
 		c.bySymbol[doc.Symbol+"\x00"+doc.Language] = f.rel
 	}
 	c.byID[doc.ID] = f.rel
-	ids := make([]string, len(doc.Passages))
 	for i := range doc.Passages {
-		ids[i] = doc.Passages[i].ID
+		// the manifest keeps a document's id and passage count, not every passage's id
+		if c.id = corpus.AppendPassageID(c.id[:0], doc.ID, i+1); string(c.id) != doc.Passages[i].ID {
+			return fmt.Errorf("%s: passage %d has the id %q, not %q", f.rel, i+1, doc.Passages[i].ID, c.id)
+		}
 	}
-	c.kept = append(c.kept, keptFile{rel: f.rel, key: f.key, passages: ids})
+	c.kept = append(c.kept, keptFile{rel: f.rel, key: f.key, doc: doc.ID, passages: len(doc.Passages)})
 	r.Indexed++
 	r.Documents++
 	r.Passages += len(doc.Passages)

@@ -72,29 +72,23 @@ func fixtureTag(doc *corpus.Document) {
 }
 
 // prefixLineage puts passages whose first 24 bytes agree into one family.
-type prefixLineage struct{ prefix map[string]string }
-
-func (l *prefixLineage) key(text string) string {
-	return strings.ToLower(text[:min(24, len(text))])
-}
+type prefixLineage struct{ ids, keys []string }
 
 func (l *prefixLineage) Add(id, _, text string) {
-	if l.prefix == nil {
-		l.prefix = map[string]string{}
-	}
-	l.prefix[id] = l.key(text)
+	l.ids = append(l.ids, id)
+	l.keys = append(l.keys, strings.ToLower(text[:min(24, len(text))]))
 }
 
-func (l *prefixLineage) Families() (map[string]string, error) {
+func (l *prefixLineage) Families() ([]string, error) {
 	first := map[string]string{}
-	fam := map[string]string{}
-	for id, k := range l.prefix {
-		if f, ok := first[k]; !ok || id < f {
-			first[k] = id
+	for i, k := range l.keys {
+		if f, ok := first[k]; !ok || l.ids[i] < f {
+			first[k] = l.ids[i]
 		}
 	}
-	for id, k := range l.prefix {
-		fam[id] = "fam-" + first[k]
+	fam := make([]string, len(l.keys))
+	for i, k := range l.keys {
+		fam[i] = "fam-" + first[k]
 	}
 	return fam, nil
 }

@@ -56,9 +56,10 @@ type Lineage interface {
 	// Add records a passage; date is its document's date ("2015-07-22",
 	// "2015" or ""), which orders family members.
 	Add(passageID, date, text string)
-	// Families returns passage id -> family id for passages in a family,
-	// or why it could not group them (its spill file failed).
-	Families() (map[string]string, error)
+	// Families returns the family id of every passage added, in the order
+	// added ("" for none), or why it could not group them (its spill file
+	// failed).
+	Families() ([]string, error)
 	// Close releases what Add and Families hold.
 	Close() error
 }

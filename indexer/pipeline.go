@@ -98,7 +98,7 @@ func (l *corpusLineage) sign() {
 	}
 }
 
-func (l *corpusLineage) Families() (map[string]string, error) {
+func (l *corpusLineage) Families() ([]string, error) {
 	if len(l.pending) > 0 {
 		l.flush()
 	}
@@ -107,7 +107,7 @@ func (l *corpusLineage) Families() (map[string]string, error) {
 		return nil, fmt.Errorf("lineage: %w", l.err)
 	}
 	if l.store == nil {
-		return map[string]string{}, nil
+		return nil, nil // no passage added
 	}
 	defer l.Close() // the spill is not needed to write the index
 	fams, err := l.store.Families()

@@ -1,11 +1,14 @@
 package indexer
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/precedent/precedent/corpus"
 )
 
 // generationManifest is what a generation was built from; it is stored in
@@ -19,28 +22,47 @@ type generationManifest struct {
 	Kept map[string]keptRecord `json:"kept"`
 }
 
-// keptRecord is an indexed file: its cache key, passage ids and their
-// language families ("" for none), in passage order.
+// keptRecord is an indexed file: its cache key, its document's id and
+// number of passages (whose ids are corpus.PassageID(Document, 1...Passages)),
+// and their language families ("" for none), in passage order.
 type keptRecord struct {
 	Key      string   `json:"key"`
-	Passages []string `json:"passages"`
+	Document string   `json:"document"`
+	Passages int      `json:"passages"`
 	Families []string `json:"families"`
 }
 
-func newManifest(col *collector, families map[string]string) generationManifest {
-	m := generationManifest{Files: col.files, Kept: make(map[string]keptRecord, len(col.kept))}
-	for _, k := range col.kept {
-		m.Kept[k.rel] = keptRecord{Key: k.key, Passages: k.passages, Families: familiesOf(k.passages, families)}
+// passageIDs are the ids of the record's passages.
+func (k keptRecord) passageIDs() []string {
+	ids := make([]string, k.Passages)
+	for i := range ids {
+		ids[i] = corpus.PassageID(k.Document, i+1)
 	}
-	return m
+	return ids
 }
 
-func familiesOf(ids []string, families map[string]string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = families[id]
+// newManifest is what this run's generation is built from. families are
+// the kept passages' families in the order the lineage was given them
+// (nil without a lineage); each record's are a window of that slice.
+func newManifest(col *collector, families []string) (generationManifest, error) {
+	passages := 0
+	for _, k := range col.kept {
+		passages += k.passages
 	}
-	return out
+	if families != nil && len(families) != passages {
+		return generationManifest{}, fmt.Errorf("lineage: %d families for %d passages", len(families), passages)
+	}
+	m := generationManifest{Files: col.files, Kept: make(map[string]keptRecord, len(col.kept))}
+	at := 0
+	for _, k := range col.kept {
+		rec := keptRecord{Key: k.key, Document: k.doc, Passages: k.passages}
+		if families != nil {
+			rec.Families = families[at : at+k.passages : at+k.passages]
+		}
+		at += k.passages
+		m.Kept[k.rel] = rec
+	}
+	return m, nil
 }
 
 // updatePlan turns the live generation into the new one: passages to
@@ -55,7 +77,7 @@ func planUpdate(prev, next generationManifest, kept []keptFile) updatePlan {
 	var p updatePlan
 	for rel, old := range prev.Kept {
 		if nk, ok := next.Kept[rel]; !ok || nk.Key != old.Key {
-			p.remove = append(p.remove, old.Passages...)
+			p.remove = append(p.remove, old.passageIDs()...)
 		}
 	}
 	slices.Sort(p.remove)
@@ -108,8 +130,10 @@ func copyFile(src, dst string) error {
 	return err
 }
 
-// manifestName is the manifest file in a generation's directory.
-const manifestName = "manifest.json.gz"
+// manifestName is the manifest file in a generation's directory. Its
+// name has its version: a generation whose manifest is of another version
+// (manifest.json.gz listed every passage's id) is rebuilt, not updated.
+const manifestName = "manifest-2.json.gz"
 
 // writeManifest writes m into the generation directory dir (replacing the
 // copy an update started from) and syncs it.

@@ -16,7 +16,8 @@ import (
 type keptFile struct {
 	rel      string
 	key      string
-	passages []string // passage ids, in order
+	doc      string // the document's id: its passages are corpus.PassageID(doc, 1...passages)
+	passages int
 }
 
 // generationWriter turns documents into the Bleve documents of their

@@ -55,7 +55,19 @@ func Families(items []Item) map[string]string {
 	if err != nil {
 		panic(err) // nor any file to read
 	}
-	return fams
+	return byID(items, fams)
+}
+
+// byID maps the id of each item in a family to its family, fams being
+// the items' families in order.
+func byID(items []Item, fams []string) map[string]string {
+	out := map[string]string{}
+	for i, f := range fams {
+		if f != "" {
+			out[items[i].ID] = f
+		}
+	}
+	return out
 }
 
 // FamilyID returns the id of the family whose earliest member is the
@@ -66,8 +78,8 @@ func FamilyID(earliest string) string {
 }
 
 // Families groups the passages added into language families and returns
-// the family id of every passage that shares its wording with at least one
-// other passage (the map's values are shared: one string per family).
+// the family id of every passage, in the order they were added: "" for a
+// passage that shares its wording with no other, one string per family.
 // Candidates come from LSH buckets, are confirmed by exact alignment
 // (Similarity >= PairThreshold) and merged with union-find; each linked
 // group is then split around anchors (see AnchorThreshold). A family's id
@@ -78,10 +90,10 @@ func FamilyID(earliest string) string {
 // parents, and one band at a time its hashes in date order (8 bytes) and
 // its bucket entries with the radix sort's copy (32 bytes), then the
 // groups; plus the set of rejected candidate pairs (1.3 to 1.6 per passage
-// on the shared corpus and its scaled copies, about 20 bytes) and the map
-// returned. Signatures and words are read back from the spill only for
-// candidate pairs and for the members of linked groups.
-func (s *Store) Families() (map[string]string, error) {
+// on the shared corpus and its scaled copies, about 20 bytes) and the
+// slice returned (16 bytes). Signatures and words are read back from the
+// spill only for candidate pairs and for the members of linked groups.
+func (s *Store) Families() ([]string, error) {
 	if err := s.finishWriting(); err != nil {
 		return nil, err
 	}
@@ -242,7 +254,7 @@ func (g *grouping) find(i int) int {
 // Similarity >= AnchorThreshold, or else starts (anchors) a family of its own.
 // Families of one member are dropped. Groups are independent, so they are
 // split by one goroutine per CPU.
-func (g *grouping) families() (map[string]string, error) {
+func (g *grouping) families() ([]string, error) {
 	members, bounds := g.groups()
 	family := make([]string, len(members)) // of members[k], "" for none
 	workers := runtime.GOMAXPROCS(0)
@@ -261,11 +273,9 @@ func (g *grouping) families() (map[string]string, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	out := make(map[string]string)
+	out := make([]string, len(g.s.ids))
 	for k, m := range members {
-		if family[k] != "" {
-			out[g.s.ids[g.order[m]]] = family[k]
-		}
+		out[g.order[m]] = family[k]
 	}
 	return out, nil
 }

@@ -59,7 +59,10 @@ func storeFamilies(t *testing.T, dir string, items []Item) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fams
+	if len(fams) != len(items) {
+		t.Fatalf("%d families for %d passages", len(fams), len(items))
+	}
+	return byID(items, fams)
 }
 
 // TestStoreSmallCorpora covers the edges of the band blocks and passages
