@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -124,14 +125,14 @@ type grouping struct {
 }
 
 func newGrouping(s *Store) *grouping {
-	n := len(s.ids)
+	n := s.Len()
 	g := &grouping{s: s, order: make([]int32, n), rank: make([]int32, n), parent: make([]int32, n), byRank: make([]uint64, n),
 		tried: map[uint64]struct{}{}, a: record{item: -1}, b: record{item: -1}}
 	for i := range g.order {
 		g.order[i] = int32(i)
 	}
 	slices.SortStableFunc(g.order, func(x, y int32) int {
-		return cmp.Or(cmp.Compare(s.dates[s.date[x]], s.dates[s.date[y]]), cmp.Compare(s.ids[x], s.ids[y]))
+		return cmp.Or(cmp.Compare(s.dates[s.date[x]], s.dates[s.date[y]]), bytes.Compare(s.id(int(x)), s.id(int(y))))
 	})
 	for i, o := range g.order {
 		g.rank[o] = int32(i)
@@ -273,7 +274,7 @@ func (g *grouping) families() ([]string, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	out := make([]string, len(g.s.ids))
+	out := make([]string, g.s.Len())
 	for k, m := range members {
 		out[g.order[m]] = family[k]
 	}
@@ -299,7 +300,7 @@ func (sp *splitter) name(g *grouping, group []int32, family []string) error {
 		}
 		id, ok := ids[a]
 		if !ok {
-			id = FamilyID(g.s.ids[g.order[a]])
+			id = FamilyID(string(g.s.id(int(g.order[a]))))
 			ids[a] = id
 		}
 		family[k] = id

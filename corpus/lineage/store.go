@@ -15,9 +15,10 @@ const recordHeader = NumHashes * 8
 // Store collects the passages of a corpus for Families with little memory:
 // each passage's signature and words (as word numbers) go to a spill file,
 // and so do its LSH band hashes, in runs of bandBlock passages per band.
-// What stays in memory per passage is its id (the caller's string), a date
-// number, the record's offset and its word count (32 bytes with the
-// string header), plus the vocabulary and the distinct dates. Families
+// What stays in memory per passage is its id (its bytes in one buffer and
+// where it ends), a date number, the record's offset and its word count
+// (24 bytes besides the id's own, and no pointer for the garbage collector
+// to follow), plus the vocabulary and the distinct dates. Families
 // then reads the band hashes one band at a time and records only for
 // candidate pairs and family members.
 type Store struct {
@@ -26,10 +27,11 @@ type Store struct {
 	dates []string          // distinct dates, by number
 	dateN map[string]uint32 // date -> number
 
-	ids  []string // in Add order
-	date []uint32 // date number
-	rec  []int64  // record offset in the spill, -1 when not signed
-	lens []uint32 // normalised words
+	idText []byte   // the passages' ids, in Add order, one after another
+	idEnd  []int64  // where each id ends in idText
+	date   []uint32 // date number
+	rec    []int64  // record offset in the spill, -1 when not signed
+	lens   []uint32 // normalised words
 
 	bands  [NumBands][]uint64 // hashes of the passages of the open block
 	blocks []int64            // spill offset of each written block
@@ -51,7 +53,16 @@ func NewStore(dir string) (*Store, error) {
 }
 
 // Len returns the number of passages added.
-func (s *Store) Len() int { return len(s.ids) }
+func (s *Store) Len() int { return len(s.idEnd) }
+
+// id returns the id of the passage with Add index i, as a view of idText.
+func (s *Store) id(i int) []byte {
+	var start int64
+	if i > 0 {
+		start = s.idEnd[i-1]
+	}
+	return s.idText[start:s.idEnd[i]]
+}
 
 // Add records a passage: its id, its date ("2015-07-22", "2015" or "") and
 // its normalised words (see Normalise). A write error of the spill is
@@ -63,7 +74,8 @@ func (s *Store) Add(id, date string, words []string) {
 		s.dates = append(s.dates, strings.Clone(date))
 		s.dateN[s.dates[d]] = d
 	}
-	s.ids = append(s.ids, id)
+	s.idText = append(s.idText, id...)
+	s.idEnd = append(s.idEnd, int64(len(s.idText)))
 	s.date = append(s.date, d)
 	s.lens = append(s.lens, uint32(len(words)))
 	var sig Signature
@@ -132,7 +144,7 @@ func (s *Store) finishWriting() error {
 func (s *Store) bandHashes(b int, fn func(i int, h uint64)) error {
 	for k, off := range s.blocks {
 		first := k * bandBlock
-		count := min(bandBlock, len(s.ids)-first)
+		count := min(bandBlock, s.Len()-first)
 		buf := s.grow(count * 8)
 		if err := s.spill.readAt(buf, off+int64(b*count*8)); err != nil {
 			return err
@@ -193,6 +205,6 @@ func (s *Store) grow(n int) []byte {
 
 // Close releases the spill; the Store cannot be used afterwards.
 func (s *Store) Close() error {
-	s.ids, s.date, s.rec, s.lens, s.vocab = nil, nil, nil, nil, nil
+	s.idText, s.idEnd, s.date, s.rec, s.lens, s.vocab = nil, nil, nil, nil, nil, nil
 	return s.spill.close()
 }
