@@ -47,13 +47,10 @@ func (pp *termPostings) segmentPhrase(ctx context.Context, i int) *segmentPhrase
 	return m
 }
 
-// liveBitmap is the live postings of a list as a bitmap.
+// liveBitmap is the live postings of a zap list as a bitmap (empty for
+// zap's shared empty list; openPhrase has refused any other kind).
 func liveBitmap(pl segment.PostingsList) *roaring.Bitmap {
-	it := pl.Iterator(false, false, false, nil)
-	if op, ok := it.(segment.OptimizablePostingsIterator); ok {
-		if n, ok := op.DocNum1Hit(); ok {
-			return roaring.BitmapOf(uint32(n))
-		}
+	if op, ok := pl.Iterator(false, false, false, nil).(segment.OptimizablePostingsIterator); ok {
 		if bm := op.ActualBitmap(); bm != nil {
 			return bm
 		}

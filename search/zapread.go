@@ -46,7 +46,6 @@ type wordReader struct {
 // wordPosting is a word's posting in a document: what a phrase match needs
 // to score and mark it.
 type wordPosting struct {
-	doc       uint64
 	freq      uint64
 	length    uint64 // of the field, in words: zap's norm bits
 	locations []wordLocation
@@ -195,7 +194,7 @@ func (r *wordReader) seek(doc uint64) (*wordPosting, error) {
 		return nil, err
 	}
 	r.from = doc + 1
-	return r.read(doc)
+	return r.read()
 }
 
 // onesIn counts the set bits of the bitset in [from, to), to < its length.
@@ -244,14 +243,14 @@ func (r *wordReader) skip(n int) error {
 	return nil
 }
 
-// read decodes the chunk's next posting, doc's.
-func (r *wordReader) read(doc uint64) (*wordPosting, error) {
+// read decodes the chunk's next posting.
+func (r *wordReader) read() (*wordPosting, error) {
 	fh, f := uvarintAt(r.fb, 0)
 	if f < 0 {
 		return nil, errZapVarint
 	}
 	p := &r.posting
-	*p = wordPosting{doc: doc, freq: fh >> 1, locations: p.locations[:0]}
+	*p = wordPosting{freq: fh >> 1, locations: p.locations[:0]}
 	if p.freq != 0 {
 		if p.length, f = uvarintAt(r.fb, f); f < 0 {
 			return nil, errZapVarint
