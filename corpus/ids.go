@@ -28,12 +28,7 @@ func DocumentID(symbol, language, source string) string {
 
 // PassageID returns the id of the passage at ordinal (1-based) of a document.
 func PassageID(docID string, ordinal int) string {
-	return string(AppendPassageID(nil, docID, ordinal))
-}
-
-// AppendPassageID appends PassageID(docID, ordinal) to dst.
-func AppendPassageID(dst []byte, docID string, ordinal int) []byte {
-	return strconv.AppendInt(append(append(dst, docID...), "-p"...), int64(ordinal), 10)
+	return docID + "-p" + strconv.Itoa(ordinal)
 }
 
 // PassageDocument returns the id of the document of a passage id made by

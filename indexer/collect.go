@@ -24,7 +24,6 @@ type collector struct {
 	byContent map[string]string // content hash -> kept path
 	bySymbol  map[string]string // symbol + language -> kept path
 	byID      map[string]string // document id -> kept path
-	id        []byte            // a passage id being checked
 }
 
 func newCollector(r *Report, prev map[string]string, lin Lineage, total int, progress func(string, int, int)) *collector {
@@ -71,8 +70,8 @@ func (c *collector) add(res fileResult) error {
 	c.byID[doc.ID] = f.rel
 	for i := range doc.Passages {
 		// the manifest keeps a document's id and passage count, not every passage's id
-		if c.id = corpus.AppendPassageID(c.id[:0], doc.ID, i+1); string(c.id) != doc.Passages[i].ID {
-			return fmt.Errorf("%s: passage %d has the id %q, not %q", f.rel, i+1, doc.Passages[i].ID, c.id)
+		if want := corpus.PassageID(doc.ID, i+1); doc.Passages[i].ID != want {
+			return fmt.Errorf("%s: passage %d has the id %q, not %q", f.rel, i+1, doc.Passages[i].ID, want)
 		}
 	}
 	c.kept = append(c.kept, keptFile{rel: f.rel, key: f.key, doc: doc.ID, passages: len(doc.Passages)})

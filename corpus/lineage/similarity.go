@@ -116,14 +116,12 @@ func (l *lcs[T]) common(a, b []T) int {
 // Similarity returns how much wording two normalised word sequences share,
 // from 0 to 1: twice the words of their best alignment over the words of
 // both (1 for identical texts; swapping two words of 40 gives about 0.97).
-func Similarity(a, b []string) float64 { return similarity(a, b) }
-
-// similarity is Similarity of words as strings or as word numbers.
-func similarity[T comparable](a, b []T) float64 {
-	var l lcs[T]
+func Similarity(a, b []string) float64 {
+	var l lcs[string]
 	return l.similarity(a, b)
 }
 
+// similarity is Similarity of words as strings or as word numbers.
 func (l *lcs[T]) similarity(a, b []T) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
