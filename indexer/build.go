@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"github.com/precedent/precedent/corpus/lineage"
 )
 
 // Build indexes opt.Corpus into a new generation under opt.Data and makes
@@ -86,6 +88,7 @@ func collect(ctx context.Context, opt *Options, cache *fileCache, live liveManif
 	if err := extractAll(ctx, opt, cache, rels, col.add); err != nil {
 		return nil, err
 	}
+	col.forgetDuplicates()
 	for rel := range live.manifest.Files {
 		if _, ok := col.files[rel]; !ok {
 			r.Removed++
@@ -123,7 +126,7 @@ func openLiveManifest(dataDir string) liveManifest {
 // live, and deletes generations and cache entries no longer needed.
 func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *collector, live liveManifest, r *Report) error {
 	t := time.Now()
-	var families []string
+	var families lineage.Membership // Number nil without a lineage
 	if col.lineage != nil {
 		var err error
 		if families, err = col.lineage.Families(); err != nil {
@@ -217,7 +220,7 @@ func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *gen
 			w.abort()
 			return fmt.Errorf("extraction cache entry of %s vanished during the run", k.rel)
 		}
-		if err := w.add(e.Document, next.Kept[k.rel].Families); err != nil {
+		if err := w.add(e.Document, next.familiesOf(k.rel)); err != nil {
 			w.abort()
 			return fmt.Errorf("%s: %w", k.rel, err)
 		}

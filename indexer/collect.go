@@ -86,6 +86,12 @@ func (c *collector) add(res fileResult) error {
 	return nil
 }
 
+// forgetDuplicates drops what finding duplicates needs, once every file
+// is collected: the rest of the run does not need it.
+func (c *collector) forgetDuplicates() {
+	c.byContent, c.bySymbol, c.byID = nil, nil, nil
+}
+
 // duplicate tells whether a document was already kept, and which.
 func (c *collector) duplicate(contentHash, symbol, lang, id string) (Duplicate, bool) {
 	if p, ok := c.byContent[contentHash]; ok {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/corpus/lineage"
 )
 
 // The tests run the indexer on testdata/corpus with this small loader of
@@ -79,18 +80,25 @@ func (l *prefixLineage) Add(id, _, text string) {
 	l.keys = append(l.keys, strings.ToLower(text[:min(24, len(text))]))
 }
 
-func (l *prefixLineage) Families() ([]string, error) {
+func (l *prefixLineage) Families() (lineage.Membership, error) {
 	first := map[string]string{}
 	for i, k := range l.keys {
 		if f, ok := first[k]; !ok || l.ids[i] < f {
 			first[k] = l.ids[i]
 		}
 	}
-	fam := make([]string, len(l.keys))
+	fams := lineage.Membership{Number: make([]uint32, len(l.keys))}
+	number := map[string]uint32{}
 	for i, k := range l.keys {
-		fam[i] = "fam-" + first[k]
+		n, ok := number[first[k]]
+		if !ok {
+			fams.IDs = append(fams.IDs, "fam-"+first[k])
+			n = uint32(len(fams.IDs))
+			number[first[k]] = n
+		}
+		fams.Number[i] = n
 	}
-	return fam, nil
+	return fams, nil
 }
 
 func (l *prefixLineage) Close() error { return nil }

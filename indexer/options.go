@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/corpus/lineage"
 )
 
 // Options configure Build. The corpus packages are passed in as functions,
@@ -56,10 +57,9 @@ type Lineage interface {
 	// Add records a passage; date is its document's date ("2015-07-22",
 	// "2015" or ""), which orders family members.
 	Add(passageID, date, text string)
-	// Families returns the family id of every passage added, in the order
-	// added ("" for none), or why it could not group them (its spill file
-	// failed).
-	Families() ([]string, error)
+	// Families returns the family of every passage added, in the order
+	// added, or why it could not group them (its spill file failed).
+	Families() (lineage.Membership, error)
 	// Close releases what Add and Families hold.
 	Close() error
 }

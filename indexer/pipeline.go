@@ -98,21 +98,21 @@ func (l *corpusLineage) sign() {
 	}
 }
 
-func (l *corpusLineage) Families() ([]string, error) {
+func (l *corpusLineage) Families() (lineage.Membership, error) {
 	if len(l.pending) > 0 {
 		l.flush()
 	}
 	l.stopSigner()
 	if l.err != nil {
-		return nil, fmt.Errorf("lineage: %w", l.err)
+		return lineage.Membership{}, fmt.Errorf("lineage: %w", l.err)
 	}
 	if l.store == nil {
-		return nil, nil // no passage added
+		return lineage.Membership{Number: []uint32{}}, nil // no passage added
 	}
 	defer l.Close() // the spill is not needed to write the index
 	fams, err := l.store.Families()
 	if err != nil {
-		return nil, fmt.Errorf("lineage: %w", err)
+		return lineage.Membership{}, fmt.Errorf("lineage: %w", err)
 	}
 	return fams, nil
 }

@@ -23,8 +23,8 @@ func TestCorpusLineage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fams) != n || slices.Contains(fams, "") {
-		t.Errorf("%d families for %d identical passages, all in one: %v", len(fams), n, fams)
+	if len(fams.Number) != n || len(fams.IDs) != 1 || slices.Contains(fams.Number, 0) {
+		t.Errorf("%d families for %d identical passages, all in one: %v", len(fams.Number), n, fams)
 	}
 	if err := l.Close(); err != nil {
 		t.Errorf("Close after Families: %v", err)

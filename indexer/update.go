@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/precedent/precedent/corpus"
+	"github.com/precedent/precedent/corpus/lineage"
 )
 
 // generationManifest is what a generation was built from; it is stored in
@@ -20,16 +21,19 @@ type generationManifest struct {
 	Files map[string]string `json:"files"`
 	// Kept maps each indexed file to its document's passages.
 	Kept map[string]keptRecord `json:"kept"`
+	// Families are the ids of the language families the records number.
+	Families []string `json:"families"`
 }
 
 // keptRecord is an indexed file: its cache key, its document's id and
 // number of passages (whose ids are corpus.PassageID(Document, 1...Passages)),
-// and their language families ("" for none), in passage order.
+// and their language families in passage order (0 for none, k for the
+// manifest's Families[k-1]; nil without families).
 type keptRecord struct {
 	Key      string   `json:"key"`
 	Document string   `json:"document"`
 	Passages int      `json:"passages"`
-	Families []string `json:"families"`
+	Families []uint32 `json:"families"`
 }
 
 // passageIDs are the ids of the record's passages.
@@ -41,23 +45,40 @@ func (k keptRecord) passageIDs() []string {
 	return ids
 }
 
+// familiesOf returns the family ids of the passages of the kept file rel
+// ("" for none), or nil without families.
+func (m generationManifest) familiesOf(rel string) []string {
+	nums := m.Kept[rel].Families
+	if nums == nil {
+		return nil
+	}
+	ids := make([]string, len(nums))
+	for i, n := range nums {
+		if n > 0 {
+			ids[i] = m.Families[n-1]
+		}
+	}
+	return ids
+}
+
 // newManifest is what this run's generation is built from. families are
 // the kept passages' families in the order the lineage was given them
-// (nil without a lineage); each record's are a window of that slice.
-func newManifest(col *collector, families []string) (generationManifest, error) {
+// (Number nil without a lineage); each record's are a window of Number.
+func newManifest(col *collector, families lineage.Membership) (generationManifest, error) {
 	passages := 0
 	for _, k := range col.kept {
 		passages += k.passages
 	}
-	if families != nil && len(families) != passages {
-		return generationManifest{}, fmt.Errorf("lineage: %d families for %d passages", len(families), passages)
+	nums := families.Number
+	if nums != nil && len(nums) != passages {
+		return generationManifest{}, fmt.Errorf("lineage: %d families for %d passages", len(nums), passages)
 	}
-	m := generationManifest{Files: col.files, Kept: make(map[string]keptRecord, len(col.kept))}
+	m := generationManifest{Files: col.files, Kept: make(map[string]keptRecord, len(col.kept)), Families: families.IDs}
 	at := 0
 	for _, k := range col.kept {
 		rec := keptRecord{Key: k.key, Document: k.doc, Passages: k.passages}
-		if families != nil {
-			rec.Families = families[at : at+k.passages : at+k.passages]
+		if nums != nil {
+			rec.Families = nums[at : at+k.passages : at+k.passages]
 		}
 		at += k.passages
 		m.Kept[k.rel] = rec
@@ -83,8 +104,7 @@ func planUpdate(prev, next generationManifest, kept []keptFile) updatePlan {
 	slices.Sort(p.remove)
 	for _, k := range kept {
 		old, ok := prev.Kept[k.rel]
-		nk := next.Kept[k.rel]
-		if !ok || old.Key != k.key || !slices.Equal(old.Families, nk.Families) {
+		if !ok || old.Key != k.key || !slices.Equal(prev.familiesOf(k.rel), next.familiesOf(k.rel)) {
 			p.add = append(p.add, k)
 		}
 	}
@@ -132,8 +152,9 @@ func copyFile(src, dst string) error {
 
 // manifestName is the manifest file in a generation's directory. Its
 // name has its version: a generation whose manifest is of another version
-// (manifest.json.gz listed every passage's id) is rebuilt, not updated.
-const manifestName = "manifest-2.json.gz"
+// (manifest.json.gz listed every passage's id, manifest-2.json.gz every
+// passage's family id) is rebuilt, not updated.
+const manifestName = "manifest-3.json.gz"
 
 // writeManifest writes m into the generation directory dir (replacing the
 // copy an update started from) and syncs it.

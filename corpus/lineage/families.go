@@ -1,7 +1,6 @@
 package lineage
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -61,14 +60,31 @@ func Families(items []Item) map[string]string {
 
 // byID maps the id of each item in a family to its family, fams being
 // the items' families in order.
-func byID(items []Item, fams []string) map[string]string {
+func byID(items []Item, fams Membership) map[string]string {
 	out := map[string]string{}
-	for i, f := range fams {
-		if f != "" {
+	for i := range fams.Number {
+		if f := fams.ID(i); f != "" {
 			out[items[i].ID] = f
 		}
 	}
 	return out
+}
+
+// Membership is the language family of each of a Store's passages: a family
+// number by Add index (0 for a passage in no family) and the ids of the
+// numbered families (family k's is IDs[k-1]). Numbers take 4 bytes a
+// passage where ids would take 16.
+type Membership struct {
+	IDs    []string
+	Number []uint32
+}
+
+// ID returns the family id of passage i, "" for none.
+func (f Membership) ID(i int) string {
+	if f.Number[i] == 0 {
+		return ""
+	}
+	return f.IDs[f.Number[i]-1]
 }
 
 // FamilyID returns the id of the family whose earliest member is the
@@ -79,8 +95,9 @@ func FamilyID(earliest string) string {
 }
 
 // Families groups the passages added into language families and returns
-// the family id of every passage, in the order they were added: "" for a
-// passage that shares its wording with no other, one string per family.
+// the family of every passage, in the order they were added: none for a
+// passage that shares its wording with no other. Passages are ordered by
+// date, and passages of one date in the order they were added.
 // Candidates come from LSH buckets, are confirmed by exact alignment
 // (Similarity >= PairThreshold) and merged with union-find; each linked
 // group is then split around anchors (see AnchorThreshold). A family's id
@@ -92,16 +109,16 @@ func FamilyID(earliest string) string {
 // its bucket entries with the radix sort's copy (32 bytes), then the
 // groups; plus the set of rejected candidate pairs (1.3 to 1.6 per passage
 // on the shared corpus and its scaled copies, about 20 bytes) and the
-// slice returned (16 bytes). Signatures and words are read back from the
+// family numbers returned (4 bytes). Signatures and words are read back from the
 // spill only for candidate pairs and for the members of linked groups.
-func (s *Store) Families() ([]string, error) {
+func (s *Store) Families() (Membership, error) {
 	if err := s.finishWriting(); err != nil {
-		return nil, err
+		return Membership{}, err
 	}
 	g := newGrouping(s)
 	for b := range NumBands {
 		if err := g.linkBand(b); err != nil {
-			return nil, err
+			return Membership{}, err
 		}
 	}
 	g.entries, g.spare, g.byRank, g.rank, g.tried = nil, nil, nil, nil, nil
@@ -126,19 +143,40 @@ type grouping struct {
 
 func newGrouping(s *Store) *grouping {
 	n := s.Len()
-	g := &grouping{s: s, order: make([]int32, n), rank: make([]int32, n), parent: make([]int32, n), byRank: make([]uint64, n),
+	g := &grouping{s: s, order: dateOrder(s), rank: make([]int32, n), parent: make([]int32, n), byRank: make([]uint64, n),
 		tried: map[uint64]struct{}{}, a: record{item: -1}, b: record{item: -1}}
-	for i := range g.order {
-		g.order[i] = int32(i)
-	}
-	slices.SortStableFunc(g.order, func(x, y int32) int {
-		return cmp.Or(cmp.Compare(s.dates[s.date[x]], s.dates[s.date[y]]), bytes.Compare(s.id(int(x)), s.id(int(y))))
-	})
 	for i, o := range g.order {
 		g.rank[o] = int32(i)
 		g.parent[i] = int32(i)
 	}
 	return g
+}
+
+// dateOrder returns the Add indexes of the Store's passages by date, those
+// of one date in Add order: a counting sort by the dates' ranks.
+func dateOrder(s *Store) []int32 {
+	byName := make([]int32, len(s.dates)) // date numbers in date order
+	for d := range byName {
+		byName[d] = int32(d)
+	}
+	slices.SortFunc(byName, func(x, y int32) int { return cmp.Compare(s.dates[x], s.dates[y]) })
+	rank := make([]int32, len(s.dates))
+	for r, d := range byName {
+		rank[d] = int32(r)
+	}
+	next := make([]int32, len(s.dates)+1) // where each rank's passages go next
+	for _, d := range s.date {
+		next[rank[d]+1]++
+	}
+	for r := 1; r < len(next); r++ {
+		next[r] += next[r-1]
+	}
+	order := make([]int32, len(s.date))
+	for i, d := range s.date {
+		order[next[rank[d]]] = int32(i)
+		next[rank[d]]++
+	}
+	return order
 }
 
 type bandEntry struct {
@@ -254,10 +292,11 @@ func (g *grouping) find(i int) int {
 // order, a member joins the family of the most similar anchor with
 // Similarity >= AnchorThreshold, or else starts (anchors) a family of its own.
 // Families of one member are dropped. Groups are independent, so they are
-// split by one goroutine per CPU.
-func (g *grouping) families() ([]string, error) {
+// split by one goroutine per CPU; families are then numbered in the order
+// of their groups.
+func (g *grouping) families() (Membership, error) {
 	members, bounds := g.groups()
-	family := make([]string, len(members)) // of members[k], "" for none
+	anchor := make([]int32, len(members)) // of members[k], -1 for none
 	workers := runtime.GOMAXPROCS(0)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -266,46 +305,39 @@ func (g *grouping) families() ([]string, error) {
 			var sp splitter
 			for k := 1 + w; k < len(bounds) && errs[w] == nil; k += workers {
 				from, to := bounds[k-1], bounds[k]
-				errs[w] = sp.name(g, members[from:to], family[from:to])
+				errs[w] = sp.split(g, members[from:to], anchor[from:to])
 			}
 		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return Membership{}, err
 	}
-	out := make([]string, g.s.Len())
-	for k, m := range members {
-		out[g.order[m]] = family[k]
-	}
-	return out, nil
+	return g.number(members, anchor)
 }
 
-// name sets family[k] to the family id of group member k, or leaves it
-// empty when its family would have one member.
-func (sp *splitter) name(g *grouping, group []int32, family []string) error {
-	anchorOf, err := sp.split(g, group)
-	if err != nil {
-		return err
-	}
-	size := make(map[int32]int, len(sp.anchors))
-	for _, a := range anchorOf {
-		size[a]++
-	}
-	ids := make(map[int32]string, len(sp.anchors))
-	for k := range group {
-		a := anchorOf[k]
-		if size[a] < 2 {
+// number gives each family a number and its id, from its anchor's id.
+func (g *grouping) number(members, anchor []int32) (Membership, error) {
+	f := Membership{Number: make([]uint32, g.s.Len())}
+	numbers := map[int32]uint32{} // anchor -> family number
+	for k, m := range members {
+		a := anchor[k]
+		if a < 0 {
 			continue
 		}
-		id, ok := ids[a]
+		n, ok := numbers[a]
 		if !ok {
-			id = FamilyID(string(g.s.id(int(g.order[a]))))
-			ids[a] = id
+			id, err := g.s.readID(int(g.order[a]))
+			if err != nil {
+				return Membership{}, err
+			}
+			f.IDs = append(f.IDs, FamilyID(id))
+			n = uint32(len(f.IDs))
+			numbers[a] = n
 		}
-		family[k] = id
+		f.Number[g.order[m]] = n
 	}
-	return nil
+	return f, nil
 }
 
 // groups returns the members of the linked groups of two or more items,
@@ -347,14 +379,15 @@ type splitter struct {
 	lcs     lcs[uint32]
 }
 
-// split returns the anchor of each member of a linked group.
-func (sp *splitter) split(g *grouping, members []int32) ([]int32, error) {
-	anchorOf := make([]int32, len(members))
+// split sets anchor[k] to the anchor of linked group member k (a date-order
+// index), or to -1 when its family would have one member.
+func (sp *splitter) split(g *grouping, members, anchor []int32) error {
 	sp.anchors, sp.words = sp.anchors[:0], sp.words[:0]
 	sp.r.item = -1
+	size := map[int32]int{}
 	for k, m := range members {
 		if err := g.s.read(int(g.order[m]), &sp.r); err != nil {
-			return nil, err
+			return err
 		}
 		best, bestSim := m, AnchorThreshold
 		for x, a := range sp.anchors {
@@ -366,7 +399,13 @@ func (sp *splitter) split(g *grouping, members []int32) ([]int32, error) {
 			sp.anchors = append(sp.anchors, m)
 			sp.words = append(sp.words, slices.Clone(sp.r.words))
 		}
-		anchorOf[k] = best
+		anchor[k] = best
+		size[best]++
 	}
-	return anchorOf, nil
+	for k, a := range anchor {
+		if size[a] < 2 {
+			anchor[k] = -1
+		}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package lineage
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -169,6 +170,25 @@ func TestFamilies(t *testing.T) {
 		if f, ok := got[id]; ok {
 			t.Errorf("%s should have no family, got %q", id, f)
 		}
+	}
+}
+
+// TestSameDateAnchorsFirstAdded: among passages of one date, the first
+// added is the earliest (a document's passages are added in order, and
+// "doc-p10" would sort before "doc-p9"), and the family is named after it
+// whatever the length of the ids stored with the records.
+func TestSameDateAnchorsFirstAdded(t *testing.T) {
+	long := strings.Repeat("x", 80)
+	items := []Item{
+		{ID: "doc-p9", Date: "2016", Words: Normalise(paraA)},
+		{ID: "doc-p10", Date: "2016", Words: Normalise(paraA)},
+		{ID: long, Date: "2015", Words: Normalise(paraB)},
+		{ID: "b", Date: "2015", Words: Normalise(paraB)},
+	}
+	got := Families(items)
+	want := map[string]string{"doc-p9": FamilyID("doc-p9"), "doc-p10": FamilyID("doc-p9"), long: FamilyID(long), "b": FamilyID(long)}
+	if !maps.Equal(got, want) {
+		t.Errorf("families %v, want %v", got, want)
 	}
 }
 

@@ -15,9 +15,7 @@ func referenceFamilies(items []Item) map[string]string {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		return cmp.Or(cmp.Compare(items[x].Date, items[y].Date), cmp.Compare(items[x].ID, items[y].ID))
-	})
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(items[x].Date, items[y].Date) })
 	sorted := make([]Item, len(items))
 	for i, o := range order {
 		sorted[i] = items[o]

@@ -13,25 +13,23 @@ const bandBlock = 4096
 const recordHeader = NumHashes * 8
 
 // Store collects the passages of a corpus for Families with little memory:
-// each passage's signature and words (as word numbers) go to a spill file,
-// and so do its LSH band hashes, in runs of bandBlock passages per band.
-// What stays in memory per passage is its id (its bytes in one buffer and
-// where it ends), a date number, the record's offset and its word count
-// (24 bytes besides the id's own, and no pointer for the garbage collector
-// to follow), plus the vocabulary and the distinct dates. Families
-// then reads the band hashes one band at a time and records only for
-// candidate pairs and family members.
+// each passage's signature, words (as word numbers) and id go to a spill
+// file, and so do its LSH band hashes, in runs of bandBlock passages per
+// band. What stays in memory per passage is a date number, the record's
+// offset and its word count (16 bytes, and no pointer for the garbage
+// collector to follow), plus the vocabulary and the distinct dates.
+// Families then reads the band hashes one band at a time, records only
+// for candidate pairs and family members, and ids only for families'
+// earliest members.
 type Store struct {
 	spill *spill
 	vocab map[string]uint32
 	dates []string          // distinct dates, by number
 	dateN map[string]uint32 // date -> number
 
-	idText []byte   // the passages' ids, in Add order, one after another
-	idEnd  []int64  // where each id ends in idText
-	date   []uint32 // date number
-	rec    []int64  // record offset in the spill, -1 when not signed
-	lens   []uint32 // normalised words
+	date []uint32 // date number
+	rec  []int64  // record offset in the spill, -1 when not signed
+	lens []uint32 // normalised words
 
 	bands  [NumBands][]uint64 // hashes of the passages of the open block
 	blocks []int64            // spill offset of each written block
@@ -53,16 +51,7 @@ func NewStore(dir string) (*Store, error) {
 }
 
 // Len returns the number of passages added.
-func (s *Store) Len() int { return len(s.idEnd) }
-
-// id returns the id of the passage with Add index i, as a view of idText.
-func (s *Store) id(i int) []byte {
-	var start int64
-	if i > 0 {
-		start = s.idEnd[i-1]
-	}
-	return s.idText[start:s.idEnd[i]]
-}
+func (s *Store) Len() int { return len(s.date) }
 
 // Add records a passage: its id, its date ("2015-07-22", "2015" or "") and
 // its normalised words (see Normalise). A write error of the spill is
@@ -74,15 +63,13 @@ func (s *Store) Add(id, date string, words []string) {
 		s.dates = append(s.dates, strings.Clone(date))
 		s.dateN[s.dates[d]] = d
 	}
-	s.idText = append(s.idText, id...)
-	s.idEnd = append(s.idEnd, int64(len(s.idText)))
 	s.date = append(s.date, d)
 	s.lens = append(s.lens, uint32(len(words)))
 	var sig Signature
 	off := int64(-1)
 	if len(words) >= MinWords {
 		sig = Sign(words)
-		off = s.writeRecord(sig, words)
+		off = s.writeRecord(id, sig, words)
 	}
 	s.rec = append(s.rec, off)
 	for b := range s.bands {
@@ -97,8 +84,9 @@ func (s *Store) Add(id, date string, words []string) {
 	}
 }
 
-// writeRecord spills a signature and the words' numbers.
-func (s *Store) writeRecord(sig Signature, words []string) int64 {
+// writeRecord spills a signature, the words' numbers and the id (after
+// its length).
+func (s *Store) writeRecord(id string, sig Signature, words []string) int64 {
 	b := s.buf[:0]
 	for _, v := range sig {
 		b = binary.LittleEndian.AppendUint64(b, v)
@@ -111,6 +99,8 @@ func (s *Store) writeRecord(sig Signature, words []string) int64 {
 		}
 		b = binary.LittleEndian.AppendUint32(b, n)
 	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(id)))
+	b = append(b, id...)
 	s.buf = b
 	return s.spill.append(b)
 }
@@ -196,6 +186,20 @@ func (s *Store) read(i int, r *record) error {
 	return nil
 }
 
+// readID returns the id of the signed passage with Add index i.
+func (s *Store) readID(i int) (string, error) {
+	at := s.rec[i] + recordHeader + 4*int64(s.lens[i])
+	var n [4]byte
+	if err := s.spill.readAt(n[:], at); err != nil {
+		return "", err
+	}
+	id := make([]byte, binary.LittleEndian.Uint32(n[:]))
+	if err := s.spill.readAt(id, at+4); err != nil {
+		return "", err
+	}
+	return string(id), nil
+}
+
 func (s *Store) grow(n int) []byte {
 	if cap(s.buf) < n {
 		s.buf = make([]byte, n)
@@ -205,6 +209,6 @@ func (s *Store) grow(n int) []byte {
 
 // Close releases the spill; the Store cannot be used afterwards.
 func (s *Store) Close() error {
-	s.idText, s.idEnd, s.date, s.rec, s.lens, s.vocab = nil, nil, nil, nil, nil, nil
+	s.date, s.rec, s.lens, s.vocab = nil, nil, nil, nil
 	return s.spill.close()
 }

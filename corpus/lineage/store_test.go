@@ -59,8 +59,8 @@ func storeFamilies(t *testing.T, dir string, items []Item) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fams) != len(items) {
-		t.Fatalf("%d families for %d passages", len(fams), len(items))
+	if len(fams.Number) != len(items) {
+		t.Fatalf("%d families for %d passages", len(fams.Number), len(items))
 	}
 	return byID(items, fams)
 }
