@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,7 +52,11 @@ func contains(keys []string, k string) bool {
 // PhaseMemory is the peak memory of one phase of a process, sampled every
 // sampleEvery: RSS split into anonymous memory (heap, stacks: what the
 // process itself holds) and file-backed pages (mapped files such as Bleve's
-// segments, which the kernel can drop), and the Go heap.
+// segments, which the kernel can drop), and the Go heap. The 90th
+// percentiles of the anonymous RSS and live heap samples tell the phase's
+// usual memory from its spikes: a peak is the highest of samples that
+// fluctuate with each batch, so it rises with the number of batches even
+// where their distribution does not change.
 type PhaseMemory struct {
 	Phase       string  `json:"phase"`
 	Seconds     float64 `json:"seconds"`
@@ -60,6 +65,8 @@ type PhaseMemory struct {
 	PeakRSSFile int64   `json:"peak_rss_file"` // RssFile + RssShmem, bytes
 	PeakHeap    int64   `json:"peak_heap"`     // Go heap objects (live and not yet swept), bytes
 	PeakLive    int64   `json:"peak_live"`     // Go heap marked live by the last GC, bytes
+	P90RSSAnon  int64   `json:"p90_rss_anon"`
+	P90Live     int64   `json:"p90_live"`
 	Samples     int     `json:"samples"`
 }
 
@@ -74,6 +81,8 @@ type memorySampler struct {
 	stop   chan struct{}
 	done   chan struct{}
 	heap   []metrics.Sample
+	anon   []int64 // the current phase's samples
+	live   []int64
 }
 
 // startMemorySampler starts sampling into a first phase.
@@ -113,10 +122,21 @@ func (m *memorySampler) enter(phase string) {
 	defer m.mu.Unlock()
 	now := time.Now()
 	if n := len(m.phases); n > 0 {
-		m.phases[n-1].Seconds = now.Sub(m.start).Seconds()
+		p := &m.phases[n-1]
+		p.Seconds = now.Sub(m.start).Seconds()
+		p.P90RSSAnon, p.P90Live = p90(m.anon), p90(m.live)
 	}
 	m.phases = append(m.phases, PhaseMemory{Phase: phase})
-	m.start = now
+	m.start, m.anon, m.live = now, m.anon[:0], m.live[:0]
+}
+
+// p90 returns the 90th percentile of samples (nearest rank), reordering them.
+func p90(samples []int64) int64 {
+	if len(samples) == 0 {
+		return 0
+	}
+	slices.Sort(samples)
+	return samples[(len(samples)*9+9)/10-1]
 }
 
 // sample reads the memory now into the current phase's peaks.
@@ -136,6 +156,7 @@ func (m *memorySampler) sample() {
 	p.PeakHeap = max(p.PeakHeap, heap)
 	p.PeakLive = max(p.PeakLive, live)
 	p.Samples++
+	m.anon, m.live = append(m.anon, s["RssAnon"]), append(m.live, live)
 }
 
 // finish stops sampling and returns the phases.

@@ -53,14 +53,14 @@ func writeIndexTable(w io.Writer, r *Result) {
 // memory (the process's own) apart from the file pages of mapped segments
 // that maxrss also counts, and the Go heap, per phase.
 func writeIndexMemory(w io.Writer, r *Result) {
-	fmt.Fprintln(w, "Indexing memory (MB): peak anonymous RSS (the process's own memory; maxrss adds the file pages of mapped segments) and peak Go heap marked live, per phase.")
+	fmt.Fprintln(w, "Indexing memory (MB): peak anonymous RSS (the process's own memory; maxrss adds the file pages of mapped segments) and peak Go heap marked live, per phase; p90: the 90th percentile of the phase's samples (every 250 ms), its usual memory apart from spikes.")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| scale | phase | seconds | peak RSS | peak anon RSS | peak file RSS | peak heap | peak live heap |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| scale | phase | seconds | peak RSS | peak anon RSS | p90 anon RSS | peak file RSS | peak heap | peak live heap | p90 live heap |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, s := range r.Scales {
 		for _, p := range s.Index.Memory {
-			fmt.Fprintf(w, "| %dx | %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f |\n", s.Scale, p.Phase, p.Seconds,
-				mb(p.PeakRSS), mb(p.PeakRSSAnon), mb(p.PeakRSSFile), mb(p.PeakHeap), mb(p.PeakLive))
+			fmt.Fprintf(w, "| %dx | %s | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |\n", s.Scale, p.Phase, p.Seconds,
+				mb(p.PeakRSS), mb(p.PeakRSSAnon), mb(p.P90RSSAnon), mb(p.PeakRSSFile), mb(p.PeakHeap), mb(p.PeakLive), mb(p.P90Live))
 		}
 	}
 	fmt.Fprintln(w)
