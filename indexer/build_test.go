@@ -290,6 +290,45 @@ func TestManifestOfAnotherVersion(t *testing.T) {
 	}
 }
 
+// TestManifestWithBadFamilies: a manifest naming a family its table does not
+// have is refused, and the next change rebuilds the generation in full
+// instead of failing or updating from it.
+func TestManifestWithBadFamilies(t *testing.T) {
+	dir := copyTree(t, "testdata/corpus")
+	opt := fixtureOptions(t, dir)
+	ctx := context.Background()
+	if _, err := Build(ctx, opt); err != nil {
+		t.Fatal(err)
+	}
+	live, err := CurrentGeneration(opt.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := readManifest(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, k := range m.Kept {
+		if len(k.Families) > 0 {
+			k.Families[0] = uint32(len(m.Families) + 1)
+			m.Kept[rel] = k
+			break
+		}
+	}
+	if err := writeManifest(live, m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readManifest(live); err == nil {
+		t.Fatal("readManifest accepted a family number past the table")
+	}
+	appendText(t, filepath.Join(dir, "positions", "ruritania.md"), "\n\nRuritania adds a paragraph about buoys.\n")
+	r, err := Build(ctx, opt)
+	if err != nil || r.Update != UpdateFull || !r.NewGeneration {
+		t.Fatalf("after a change: %v, update %q; want a full build", err, r.Update)
+	}
+	checkReconciles(t, r)
+}
+
 // storedPassages lists the live generation's passages as stored, sorted by id.
 func storedPassages(t *testing.T, data string) string {
 	t.Helper()

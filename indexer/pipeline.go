@@ -107,7 +107,7 @@ func (l *corpusLineage) Families() (lineage.Membership, error) {
 		return lineage.Membership{}, fmt.Errorf("lineage: %w", l.err)
 	}
 	if l.store == nil {
-		return lineage.Membership{Number: []uint32{}}, nil // no passage added
+		return lineage.Membership{}, nil // no passage added
 	}
 	defer l.Close() // the spill is not needed to write the index
 	fams, err := l.store.Families()

@@ -173,9 +173,22 @@ func writeManifest(dir string, m generationManifest) error {
 	return err
 }
 
-// readManifest reads the manifest of the generation directory dir.
+// readManifest reads the manifest of the generation directory dir, and
+// refuses one whose families do not fit its records or its table.
 func readManifest(dir string) (generationManifest, error) {
 	var m generationManifest
-	err := readGzipJSON(filepath.Join(dir, manifestName), &m)
-	return m, err
+	if err := readGzipJSON(filepath.Join(dir, manifestName), &m); err != nil {
+		return m, err
+	}
+	for rel, k := range m.Kept {
+		if k.Families != nil && len(k.Families) != k.Passages {
+			return m, fmt.Errorf("manifest: %s has %d families for %d passages", rel, len(k.Families), k.Passages)
+		}
+		for _, n := range k.Families {
+			if int(n) > len(m.Families) {
+				return m, fmt.Errorf("manifest: %s names family %d of %d", rel, n, len(m.Families))
+			}
+		}
+	}
+	return m, nil
 }
