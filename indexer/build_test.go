@@ -270,30 +270,42 @@ func testIncremental(t *testing.T, shards int) {
 // older version (manifest.json.gz, every passage's id listed) is rebuilt
 // in full on the next change, not updated from a manifest it cannot read.
 func TestManifestOfAnotherVersion(t *testing.T) {
-	dir := copyTree(t, "testdata/corpus")
-	opt := fixtureOptions(t, dir)
-	ctx := context.Background()
-	if _, err := Build(ctx, opt); err != nil {
-		t.Fatal(err)
-	}
-	live, err := CurrentGeneration(opt.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(filepath.Join(live, manifestName), filepath.Join(live, "manifest.json.gz")); err != nil {
-		t.Fatal(err)
-	}
-	appendText(t, filepath.Join(dir, "positions", "ruritania.md"), "\n\nRuritania adds a paragraph about buoys.\n")
-	r, err := Build(ctx, opt)
-	if err != nil || r.Update != UpdateFull || !r.NewGeneration {
-		t.Fatalf("after a change: %v, update %q, new generation %v; want a full build", err, r.Update, r.NewGeneration)
-	}
+	testManifestRebuilt(t, func(live string) {
+		if err := os.Rename(filepath.Join(live, manifestName), filepath.Join(live, "manifest.json.gz")); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
 
 // TestManifestWithBadFamilies: a manifest naming a family its table does not
 // have is refused, and the next change rebuilds the generation in full
 // instead of failing or updating from it.
 func TestManifestWithBadFamilies(t *testing.T) {
+	testManifestRebuilt(t, func(live string) {
+		m, err := readManifest(live)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rel, k := range m.Kept {
+			if len(k.Families) > 0 {
+				k.Families[0] = uint32(len(m.Families) + 1)
+				m.Kept[rel] = k
+				break
+			}
+		}
+		if err := writeManifest(live, m); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readManifest(live); err == nil {
+			t.Fatal("readManifest accepted a family number past the table")
+		}
+	})
+}
+
+// testManifestRebuilt builds the fixture corpus, lets spoil change the live
+// generation's manifest, changes a file and checks that the next run
+// rebuilds the generation in full.
+func testManifestRebuilt(t *testing.T, spoil func(live string)) {
 	dir := copyTree(t, "testdata/corpus")
 	opt := fixtureOptions(t, dir)
 	ctx := context.Background()
@@ -304,27 +316,11 @@ func TestManifestWithBadFamilies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := readManifest(live)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rel, k := range m.Kept {
-		if len(k.Families) > 0 {
-			k.Families[0] = uint32(len(m.Families) + 1)
-			m.Kept[rel] = k
-			break
-		}
-	}
-	if err := writeManifest(live, m); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := readManifest(live); err == nil {
-		t.Fatal("readManifest accepted a family number past the table")
-	}
+	spoil(live)
 	appendText(t, filepath.Join(dir, "positions", "ruritania.md"), "\n\nRuritania adds a paragraph about buoys.\n")
 	r, err := Build(ctx, opt)
 	if err != nil || r.Update != UpdateFull || !r.NewGeneration {
-		t.Fatalf("after a change: %v, update %q; want a full build", err, r.Update)
+		t.Fatalf("after a change: %v, update %q, new generation %v; want a full build", err, r.Update, r.NewGeneration)
 	}
 	checkReconciles(t, r)
 }
