@@ -155,13 +155,13 @@ func newGrouping(s *Store) *grouping {
 // dateOrder returns the Add indexes of the Store's passages by date, those
 // of one date in Add order: a counting sort by the dates' ranks.
 func dateOrder(s *Store) []int32 {
-	byName := make([]int32, len(s.dates)) // date numbers in date order
-	for d := range byName {
-		byName[d] = int32(d)
+	sorted := make([]int32, len(s.dates)) // date numbers in date order
+	for d := range sorted {
+		sorted[d] = int32(d)
 	}
-	slices.SortFunc(byName, func(x, y int32) int { return cmp.Compare(s.dates[x], s.dates[y]) })
+	slices.SortFunc(sorted, func(x, y int32) int { return cmp.Compare(s.dates[x], s.dates[y]) })
 	rank := make([]int32, len(s.dates))
-	for r, d := range byName {
+	for r, d := range sorted {
 		rank[d] = int32(r)
 	}
 	next := make([]int32, len(s.dates)+1) // where each rank's passages go next
