@@ -132,6 +132,7 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 		if families, err = col.lineage.Families(); err != nil {
 			return err
 		}
+		defer families.Close() // the manifest's records are windows of it
 	}
 	r.Timings.LineageMS = time.Since(t).Milliseconds()
 
@@ -174,7 +175,7 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	if err := pruneGenerations(indexDir, n, prev); err != nil {
 		return fmt.Errorf("deleting old generations: %w", err)
 	}
-	return cache.prune(col.keys)
+	return cache.prune(col.files)
 }
 
 // startGeneration opens the generation to write at dir: a copy of the live

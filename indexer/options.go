@@ -58,7 +58,8 @@ type Lineage interface {
 	// "2015" or ""), which orders family members.
 	Add(passageID, date, text string)
 	// Families returns the family of every passage added, in the order
-	// added, or why it could not group them (its spill file failed).
+	// added, or why it could not group them (its spill file failed). The
+	// caller closes the Membership.
 	Families() (lineage.Membership, error)
 	// Close releases what Add and Families hold.
 	Close() error

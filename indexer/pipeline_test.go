@@ -23,6 +23,7 @@ func TestCorpusLineage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer fams.Close()
 	if len(fams.Number) != n || len(fams.IDs) != 1 || slices.Contains(fams.Number, 0) {
 		t.Errorf("%d families for %d identical passages, all in one: %v", len(fams.Number), n, fams)
 	}

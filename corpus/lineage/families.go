@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -55,6 +56,7 @@ func Families(items []Item) map[string]string {
 	if err != nil {
 		panic(err) // nor any file to read
 	}
+	defer fams.Close()
 	return byID(items, fams)
 }
 
@@ -77,6 +79,15 @@ func byID(items []Item, fams Membership) map[string]string {
 type Membership struct {
 	IDs    []string
 	Number []uint32
+	arrays *arrays // of Number, nil when made by hand
+}
+
+// Close releases the Membership's arrays; it cannot be used afterwards.
+func (f Membership) Close() error {
+	if f.arrays == nil {
+		return nil
+	}
+	return f.arrays.release()
 }
 
 // ID returns the family id of passage i, "" for none.
@@ -103,58 +114,100 @@ func FamilyID(earliest string) string {
 // group is then split around anchors (see AnchorThreshold). A family's id
 // derives from its earliest member's id (FamilyID), so it is stable while
 // no earlier member appears. Time grows near-linearly with the number of
-// passages (see TestScale). Memory grows by about 60 bytes per passage
-// besides the Store's own: the date order and its inverse, union-find
-// parents, and one band at a time its hashes in date order (8 bytes) and
-// its bucket entries with the radix sort's copy (32 bytes), then the
-// groups; plus the set of rejected candidate pairs (1.3 to 1.6 per passage
-// on the shared corpus and its scaled copies, about 20 bytes) and the
-// family numbers returned (4 bytes). Signatures and words are read back from the
-// spill only for candidate pairs and for the members of linked groups.
+// passages (see TestScale). The arrays of one value per passage (about 70
+// bytes a passage: the date order and its inverse, union-find parents, one
+// band's hashes and bucket entries with the radix sort's copy, then the
+// groups, and the family numbers returned) are mapped files in the
+// Store's directory (see arrays); the heap holds the table of rejected
+// pairs (8 MB whatever the corpus), the family ids (one per family) and
+// one group at a time. Signatures and words are read back from the spill
+// only for candidate pairs and for the members of linked groups. The
+// Membership returned must be closed.
 func (s *Store) Families() (Membership, error) {
 	if err := s.finishWriting(); err != nil {
 		return Membership{}, err
 	}
-	g := newGrouping(s)
+	g, err := newGrouping(s)
+	if err != nil {
+		return Membership{}, err
+	}
+	defer g.arrays.release()
 	for b := range NumBands {
 		if err := g.linkBand(b); err != nil {
 			return Membership{}, err
 		}
 	}
-	g.entries, g.spare, g.byRank, g.rank, g.tried = nil, nil, nil, nil, nil
 	return g.families()
 }
 
 // grouping is the state of one Families run over items in date order
 // (by their index in order), so the lowest index of a group is its
-// earliest member (its anchor).
+// earliest member (its anchor). Its arrays are from arrays (see arrays).
 type grouping struct {
 	s       *Store
+	arrays  arrays
 	order   []int32 // date order -> Add index
 	rank    []int32 // Add index -> date order
 	parent  []int32
-	tried   map[uint64]struct{} // pairs already rejected
-	entries []bandEntry         // one band's, reused
-	spare   []bandEntry         // the radix sort's other buffer
-	byRank  []uint64            // one band's hashes by date order
-	a, b    record              // the last records read by confirmed
+	tried   rejected    // pairs already rejected
+	entries []bandEntry // one band's
+	spare   []bandEntry // the radix sort's other buffer
+	byRank  []uint64    // one band's hashes by date order
+	a, b    record      // the last records read by confirmed
 	lcs     lcs[uint32]
 }
 
-func newGrouping(s *Store) *grouping {
+func newGrouping(s *Store) (*grouping, error) {
 	n := s.Len()
-	g := &grouping{s: s, order: dateOrder(s), rank: make([]int32, n), parent: make([]int32, n), byRank: make([]uint64, n),
-		tried: map[uint64]struct{}{}, a: record{item: -1}, b: record{item: -1}}
+	slots := min(rejectedSlots, 1<<bits.Len(uint(2*n))) // a power of two
+	g := &grouping{s: s, arrays: arrays{dir: s.dir}, tried: make(rejected, slots), a: record{item: -1}, b: record{item: -1}}
+	var err error
+	for _, a := range []*[]int32{&g.order, &g.rank, &g.parent} {
+		if err == nil {
+			*a, err = makeArray[int32](&g.arrays, n)
+		}
+	}
+	if err == nil {
+		g.byRank, err = makeArray[uint64](&g.arrays, n)
+	}
+	if err == nil {
+		g.entries, err = makeArray[bandEntry](&g.arrays, n)
+	}
+	if err == nil {
+		g.spare, err = makeArray[bandEntry](&g.arrays, n)
+	}
+	if err != nil {
+		g.arrays.release()
+		return nil, err
+	}
+	dateOrder(s, g.order)
 	for i, o := range g.order {
 		g.rank[o] = int32(i)
 		g.parent[i] = int32(i)
 	}
-	return g
+	return g, nil
 }
 
-// dateOrder returns the Add indexes of the Store's passages by date, those
-// of one date in Add order: a counting sort by the dates' ranks.
-func dateOrder(s *Store) []int32 {
+// rejectedSlots is the most slots the table of rejected pairs has (8 MB);
+// a smaller corpus has twice as many as it has passages.
+const rejectedSlots = 1 << 20
+
+// rejected remembers the candidate pairs found not to share their wording,
+// which other bands propose again, in a table of fixed size whatever the
+// corpus: a pair takes the slot its hash picks, over whichever pair was
+// there. A forgotten pair is only compared again, with the same outcome.
+type rejected []uint64
+
+func (r rejected) slot(key uint64) *uint64 { return &r[mix(key)&uint64(len(r)-1)] }
+
+// has reports whether key (never 0) is remembered.
+func (r rejected) has(key uint64) bool { return *r.slot(key) == key }
+
+func (r rejected) add(key uint64) { *r.slot(key) = key }
+
+// dateOrder sets order to the Add indexes of the Store's passages by date,
+// those of one date in Add order: a counting sort by the dates' ranks.
+func dateOrder(s *Store, order []int32) {
 	sorted := make([]int32, len(s.dates)) // date numbers in date order
 	for d := range sorted {
 		sorted[d] = int32(d)
@@ -165,18 +218,16 @@ func dateOrder(s *Store) []int32 {
 		rank[d] = int32(r)
 	}
 	next := make([]int32, len(s.dates)+1) // where each rank's passages go next
-	for _, d := range s.date {
-		next[rank[d]+1]++
+	for _, p := range s.passages {
+		next[rank[p.date]+1]++
 	}
 	for r := 1; r < len(next); r++ {
 		next[r] += next[r-1]
 	}
-	order := make([]int32, len(s.date))
-	for i, d := range s.date {
-		order[next[rank[d]]] = int32(i)
-		next[rank[d]]++
+	for i, p := range s.passages {
+		order[next[rank[p.date]]] = int32(i)
+		next[rank[p.date]]++
 	}
-	return order
 }
 
 type bandEntry struct {
@@ -193,13 +244,11 @@ func (g *grouping) linkBand(b int) error {
 	}
 	entries := g.entries[:0]
 	for r, i := range g.order {
-		if g.s.rec[i] >= 0 {
+		if g.s.passages[i].rec >= 0 {
 			entries = append(entries, bandEntry{g.byRank[r], int32(r)})
 		}
 	}
-	g.spare = slices.Grow(g.spare[:0], len(entries))[:len(entries)]
-	sortByHash(entries, g.spare)
-	g.entries = entries
+	sortByHash(entries, g.spare[:len(entries)])
 	start := 0
 	for i := range entries {
 		if entries[i].hash != entries[start].hash {
@@ -248,12 +297,12 @@ func (g *grouping) link(i, j int) error {
 		return nil
 	}
 	key := uint64(i)<<32 | uint64(j)
-	if _, ok := g.tried[key]; ok {
+	if g.tried.has(key) {
 		return nil
 	}
 	ok, err := g.confirmed(i, j)
 	if err != nil || !ok {
-		g.tried[key] = struct{}{}
+		g.tried.add(key)
 		return err
 	}
 	g.parent[max(ri, rj)] = int32(min(ri, rj))
@@ -263,7 +312,7 @@ func (g *grouping) link(i, j int) error {
 // confirmed reports whether items i and j share their wording.
 func (g *grouping) confirmed(i, j int) (bool, error) {
 	x, y := int(g.order[i]), int(g.order[j])
-	a, b := g.s.lens[x], g.s.lens[y]
+	a, b := g.s.passages[x].words, g.s.passages[y].words
 	if 2*float64(min(a, b)) < PairThreshold*float64(a+b) { // even full overlap falls short
 		return false, nil
 	}
@@ -295,8 +344,14 @@ func (g *grouping) find(i int) int {
 // split by one goroutine per CPU; families are then numbered in the order
 // of their groups.
 func (g *grouping) families() (Membership, error) {
-	members, bounds := g.groups()
-	anchor := make([]int32, len(members)) // of members[k], -1 for none
+	members, bounds, err := g.groups()
+	if err != nil {
+		return Membership{}, err
+	}
+	anchor, err := makeArray[int32](&g.arrays, len(members)) // of members[k], -1 for none
+	if err != nil {
+		return Membership{}, err
+	}
 	workers := runtime.GOMAXPROCS(0)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -318,24 +373,32 @@ func (g *grouping) families() (Membership, error) {
 
 // number gives each family a number and its id, from its anchor's id.
 func (g *grouping) number(members, anchor []int32) (Membership, error) {
-	f := Membership{Number: make([]uint32, g.s.Len())}
-	numbers := map[int32]uint32{} // anchor -> family number
+	f := Membership{arrays: &arrays{dir: g.s.dir}}
+	var err error
+	if f.Number, err = makeArray[uint32](f.arrays, g.s.Len()); err != nil {
+		f.Close()
+		return Membership{}, err
+	}
+	numbers, err := makeArray[uint32](&g.arrays, g.s.Len()) // anchor -> family number
+	if err != nil {
+		f.Close()
+		return Membership{}, err
+	}
 	for k, m := range members {
 		a := anchor[k]
 		if a < 0 {
 			continue
 		}
-		n, ok := numbers[a]
-		if !ok {
+		if numbers[a] == 0 {
 			id, err := g.s.readID(int(g.order[a]))
 			if err != nil {
+				f.Close()
 				return Membership{}, err
 			}
 			f.IDs = append(f.IDs, FamilyID(id))
-			n = uint32(len(f.IDs))
-			numbers[a] = n
+			numbers[a] = uint32(len(f.IDs))
 		}
-		f.Number[g.order[m]] = n
+		f.Number[g.order[m]] = numbers[a]
 	}
 	return f, nil
 }
@@ -343,32 +406,47 @@ func (g *grouping) number(members, anchor []int32) (Membership, error) {
 // groups returns the members of the linked groups of two or more items,
 // group after group, each in date order: group k is
 // members[bounds[k]:bounds[k+1]].
-func (g *grouping) groups() (members []int32, bounds []int) {
+func (g *grouping) groups() (members, bounds []int32, err error) {
 	n := len(g.parent)
-	size := make([]int32, n)
+	size, err := makeArray[int32](&g.arrays, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	count := 0
 	for i := range n {
 		r := g.find(i)
 		g.parent[i] = int32(r)
 		size[r]++
+		if size[r] == 2 {
+			count++
+		}
 	}
-	pos := make([]int32, n) // where a root's group starts in members
-	bounds = []int{0}
-	total := int32(0)
+	if bounds, err = makeArray[int32](&g.arrays, count+1); err != nil {
+		return nil, nil, err
+	}
+	pos, err := makeArray[int32](&g.arrays, n) // where a root's group starts in members
+	if err != nil {
+		return nil, nil, err
+	}
+	total, k := int32(0), 0
 	for i := range n {
 		if size[i] >= 2 {
 			pos[i] = total
 			total += size[i]
-			bounds = append(bounds, int(total))
+			k++
+			bounds[k] = total
 		}
 	}
-	members = make([]int32, total)
+	if members, err = makeArray[int32](&g.arrays, int(total)); err != nil {
+		return nil, nil, err
+	}
 	for i := range n {
 		if r := g.parent[i]; size[r] >= 2 {
 			members[pos[r]] = int32(i)
 			pos[r]++
 		}
 	}
-	return members, bounds
+	return members, bounds, nil
 }
 
 // splitter splits linked groups, holding the words of one group's anchors.

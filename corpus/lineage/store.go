@@ -2,7 +2,9 @@ package lineage
 
 import (
 	"encoding/binary"
+	"errors"
 	"strings"
+	"unsafe"
 )
 
 // bandBlock is how many passages' band hashes a Store buffers before
@@ -13,27 +15,35 @@ const bandBlock = 4096
 const recordHeader = NumHashes * 8
 
 // Store collects the passages of a corpus for Families with little memory:
-// each passage's signature, words (as word numbers) and id go to a spill
+// each passage's signature, words (as 32-bit word hashes) and id go to a spill
 // file, and so do its LSH band hashes, in runs of bandBlock passages per
-// band. What stays in memory per passage is a date number, the record's
-// offset and its word count (16 bytes, and no pointer for the garbage
-// collector to follow), plus the vocabulary and the distinct dates.
-// Families then reads the band hashes one band at a time, records only
-// for candidate pairs and family members, and ids only for families'
-// earliest members.
+// band. Each passage's date number, record offset and word count (16 bytes)
+// go to a second spill, the table, which is mapped as an array once the
+// writing is over. What stays in memory is the distinct dates and one
+// block of band hashes. Families then reads the band hashes
+// one band at a time, records only for candidate pairs and family members,
+// and ids only for families' earliest members. Without a directory, the
+// spills and the table are in memory.
 type Store struct {
 	spill *spill
-	vocab map[string]uint32
+	table *spill            // the passages' entries; nil when in memory
+	dir   string            // of the spills, "" in memory
 	dates []string          // distinct dates, by number
 	dateN map[string]uint32 // date -> number
 
-	date []uint32 // date number
-	rec  []int64  // record offset in the spill, -1 when not signed
-	lens []uint32 // normalised words
+	passages []passage // by Add index: in memory, or the table once sealed
+	n        int       // passages added
 
 	bands  [NumBands][]uint64 // hashes of the passages of the open block
 	blocks []int64            // spill offset of each written block
 	buf    []byte
+}
+
+// passage is a Store's entry for one passage.
+type passage struct {
+	rec   int64  // record offset in the spill, -1 when not signed
+	date  uint32 // date number
+	words uint32 // normalised words
 }
 
 // NewStore returns an empty Store spilling to an unlinked temporary file
@@ -43,7 +53,13 @@ func NewStore(dir string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{spill: sp, vocab: map[string]uint32{}, dateN: map[string]uint32{}}
+	s := &Store{spill: sp, dir: dir, dateN: map[string]uint32{}}
+	if dir != "" {
+		if s.table, err = newSpill(dir); err != nil {
+			sp.close()
+			return nil, err
+		}
+	}
 	for b := range s.bands {
 		s.bands[b] = make([]uint64, 0, bandBlock)
 	}
@@ -51,7 +67,7 @@ func NewStore(dir string) (*Store, error) {
 }
 
 // Len returns the number of passages added.
-func (s *Store) Len() int { return len(s.date) }
+func (s *Store) Len() int { return s.n }
 
 // Add records a passage: its id, its date ("2015-07-22", "2015" or "") and
 // its normalised words (see Normalise). A write error of the spill is
@@ -63,15 +79,13 @@ func (s *Store) Add(id, date string, words []string) {
 		s.dates = append(s.dates, strings.Clone(date))
 		s.dateN[s.dates[d]] = d
 	}
-	s.date = append(s.date, d)
-	s.lens = append(s.lens, uint32(len(words)))
 	var sig Signature
 	off := int64(-1)
 	if len(words) >= MinWords {
 		sig = Sign(words)
 		off = s.writeRecord(id, sig, words)
 	}
-	s.rec = append(s.rec, off)
+	s.addEntry(passage{rec: off, date: d, words: uint32(len(words))})
 	for b := range s.bands {
 		var h uint64
 		if sig != nil {
@@ -84,6 +98,16 @@ func (s *Store) Add(id, date string, words []string) {
 	}
 }
 
+// addEntry appends p to the table, or to the passages in memory.
+func (s *Store) addEntry(p passage) {
+	s.n++
+	if s.table == nil {
+		s.passages = append(s.passages, p)
+		return
+	}
+	s.table.append(unsafe.Slice((*byte)(unsafe.Pointer(&p)), unsafe.Sizeof(p)))
+}
+
 // writeRecord spills a signature, the words' numbers and the id (after
 // its length).
 func (s *Store) writeRecord(id string, sig Signature, words []string) int64 {
@@ -92,18 +116,20 @@ func (s *Store) writeRecord(id string, sig Signature, words []string) int64 {
 		b = binary.LittleEndian.AppendUint64(b, v)
 	}
 	for _, w := range words {
-		n, ok := s.vocab[w]
-		if !ok {
-			n = uint32(len(s.vocab))
-			s.vocab[strings.Clone(w)] = n
-		}
-		b = binary.LittleEndian.AppendUint32(b, n)
+		b = binary.LittleEndian.AppendUint32(b, wordHash(w))
 	}
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(id)))
 	b = append(b, id...)
 	s.buf = b
 	return s.spill.append(b)
 }
+
+// wordHash is the number that stands for a word in the spill, whose
+// alignments compare numbers: the low half of the word's FNV-1a hash, mixed.
+// A vocabulary would number words without collisions, but it grows with the
+// corpus. Among a million distinct words about 116 pairs share a number,
+// and a similarity changes only where two such words are aligned.
+func wordHash(w string) uint32 { return uint32(mix(shingleHash([]string{w}))) }
 
 // writeBands spills the open block of band hashes, band after band.
 func (s *Store) writeBands() {
@@ -122,11 +148,20 @@ func (s *Store) writeBands() {
 	}
 }
 
-// finishWriting spills what is buffered, so that it can be read.
+// finishWriting spills what is buffered, so that it can be read, and
+// maps the table.
 func (s *Store) finishWriting() error {
 	s.writeBands()
-	s.vocab = nil // words are numbers from here on
-	return s.spill.seal()
+	if err := s.spill.seal(); err != nil || s.table == nil || s.passages != nil {
+		return err
+	}
+	if err := s.table.seal(); err != nil {
+		return err
+	}
+	if s.n > 0 {
+		s.passages = unsafe.Slice((*passage)(unsafe.Pointer(&s.table.mmap[0])), s.n)
+	}
+	return nil
 }
 
 // bandHashes calls fn with the band b hash of every signed passage, by Add
@@ -140,7 +175,7 @@ func (s *Store) bandHashes(b int, fn func(i int, h uint64)) error {
 			return err
 		}
 		for j := range count {
-			if s.rec[first+j] >= 0 {
+			if s.passages[first+j].rec >= 0 {
 				fn(first+j, binary.LittleEndian.Uint64(buf[j*8:]))
 			}
 		}
@@ -162,13 +197,14 @@ func (s *Store) read(i int, r *record) error {
 	if r.item == i {
 		return nil
 	}
-	n := int(s.lens[i])
+	p := s.passages[i]
+	n := int(p.words)
 	size := recordHeader + 4*n
 	if cap(r.raw) < size {
 		r.raw = make([]byte, size)
 	}
 	r.raw = r.raw[:size]
-	if err := s.spill.readAt(r.raw, s.rec[i]); err != nil {
+	if err := s.spill.readAt(r.raw, p.rec); err != nil {
 		r.item = -1
 		return err
 	}
@@ -188,7 +224,8 @@ func (s *Store) read(i int, r *record) error {
 
 // readID returns the id of the signed passage with Add index i.
 func (s *Store) readID(i int) (string, error) {
-	at := s.rec[i] + recordHeader + 4*int64(s.lens[i])
+	p := s.passages[i]
+	at := p.rec + recordHeader + 4*int64(p.words)
 	var n [4]byte
 	if err := s.spill.readAt(n[:], at); err != nil {
 		return "", err
@@ -209,6 +246,10 @@ func (s *Store) grow(n int) []byte {
 
 // Close releases the spill; the Store cannot be used afterwards.
 func (s *Store) Close() error {
-	s.date, s.rec, s.lens, s.vocab = nil, nil, nil, nil
-	return s.spill.close()
+	s.passages = nil
+	err := s.spill.close()
+	if s.table != nil {
+		err = errors.Join(err, s.table.close())
+	}
+	return err
 }

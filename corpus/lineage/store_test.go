@@ -59,6 +59,7 @@ func storeFamilies(t *testing.T, dir string, items []Item) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer fams.Close()
 	if len(fams.Number) != len(items) {
 		t.Fatalf("%d families for %d passages", len(fams.Number), len(items))
 	}
@@ -82,5 +83,71 @@ func TestStoreSmallCorpora(t *testing.T) {
 		if got := storeFamilies(t, t.TempDir(), items); !maps.Equal(got, want) {
 			t.Errorf("%d items: %d in families, want %d", n, len(got), len(want))
 		}
+	}
+}
+
+// TestArrays: mapped arrays start as zeros, keep what is written, leave no
+// file visible in their directory, and are released.
+func TestArrays(t *testing.T) {
+	dir := t.TempDir()
+	a := arrays{dir: dir}
+	ints, err := makeArray[int32](&a, 5000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := makeArray[bandEntry](&a, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ints {
+		if ints[i] != 0 {
+			t.Fatalf("ints[%d] = %d, want a zero start", i, ints[i])
+		}
+		ints[i] = int32(i)
+	}
+	entries[2] = bandEntry{hash: 1 << 63, item: -7}
+	if ints[4999] != 4999 || entries[2].item != -7 || entries[2].hash != 1<<63 || entries[0] != (bandEntry{}) {
+		t.Errorf("read back %d, %+v, %+v", ints[4999], entries[2], entries[0])
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Errorf("array files are visible in %s: %v", dir, left)
+	}
+	if len(a.maps) != 2 {
+		t.Errorf("%d mappings, want one per array", len(a.maps))
+	}
+	if err := a.release(); err != nil || a.maps != nil || a.files != nil {
+		t.Errorf("release: %v, %d maps and %d files left", err, len(a.maps), len(a.files))
+	}
+	if heap, err := makeArray[uint64](&arrays{}, 4); err != nil || len(heap) != 4 {
+		t.Errorf("without a directory: %v, %d values", err, len(heap))
+	}
+}
+
+// TestRejectedRemembersOnlyWhatWasAdded: the fixed table forgets pairs
+// when slots are reused, but never answers yes for a pair it was not given
+// (that would leave two similar passages unlinked).
+func TestRejectedRemembersOnlyWhatWasAdded(t *testing.T) {
+	r := make(rejected, 64)
+	added := map[uint64]bool{}
+	for i := range uint64(1000) {
+		key := i<<32 | (i + 1)
+		r.add(key)
+		added[key] = true
+		if !r.has(key) {
+			t.Fatalf("pair %x not remembered right after being added", key)
+		}
+	}
+	kept := 0
+	for i := range uint64(2000) {
+		key := i<<32 | (i + 1)
+		if r.has(key) {
+			if !added[key] {
+				t.Fatalf("pair %x remembered but never added", key)
+			}
+			kept++
+		}
+	}
+	if kept == 0 || kept > len(r) {
+		t.Errorf("%d pairs remembered by %d slots", kept, len(r))
 	}
 }
