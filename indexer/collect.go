@@ -17,7 +17,6 @@ type collector struct {
 	progress func(phase string, done, total int)
 
 	files  map[string]string // rel -> key of this run
-	keys   map[string]bool   // cache keys in use
 	kept   []keptFile
 	failed bool // some file failed unexpectedly (not cached, retried next run)
 
@@ -29,7 +28,7 @@ type collector struct {
 func newCollector(r *Report, prev map[string]string, lin Lineage, total int, progress func(string, int, int)) *collector {
 	return &collector{
 		r: r, prev: prev, lineage: lin, total: total, progress: progress,
-		files: map[string]string{}, keys: map[string]bool{},
+		files:     map[string]string{},
 		byContent: map[string]string{}, bySymbol: map[string]string{}, byID: map[string]string{},
 	}
 }
@@ -48,7 +47,6 @@ func (c *collector) add(res fileResult) error {
 		return nil
 	}
 	c.files[f.rel] = f.key
-	c.keys[f.key] = true
 	c.countChange(f.rel, f.key)
 	if !res.fromCache {
 		r.Extracted++

@@ -19,14 +19,16 @@ type fileResult struct {
 }
 
 // extractAll processes files with opt.Workers workers and hands the results
-// to collect in corpus order. At most a window of results is held at once,
-// so memory stays bounded whatever the order in which workers finish.
+// to collect in corpus order. At most a window of files is in flight at
+// once, so memory stays bounded whatever the order in which workers finish:
+// file i's result goes to slot i modulo the window, which file i-window's
+// result has left by then.
 func extractAll(ctx context.Context, opt *Options, cache *fileCache, rels []string, collect func(fileResult) error) error {
-	results := make([]chan fileResult, len(rels))
+	results := make([]chan fileResult, 4*opt.Workers)
 	for i := range results {
 		results[i] = make(chan fileResult, 1)
 	}
-	window := make(chan struct{}, 4*opt.Workers)
+	window := make(chan struct{}, len(results))
 	jobs := make(chan int)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -51,7 +53,7 @@ func extractAll(ctx context.Context, opt *Options, cache *fileCache, rels []stri
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] <- processFile(ctx, opt, cache, rels[i])
+				results[i%len(results)] <- processFile(ctx, opt, cache, rels[i])
 			}
 		}()
 	}
@@ -59,7 +61,7 @@ func extractAll(ctx context.Context, opt *Options, cache *fileCache, rels []stri
 	for i := range rels {
 		var r fileResult
 		select {
-		case r = <-results[i]:
+		case r = <-results[i%len(results)]:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
