@@ -63,7 +63,7 @@ func BenchmarkIndex(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				if err := w.finish(generationManifest{}); err != nil {
+				if err := w.finish(); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -3,7 +3,6 @@ package indexer
 import (
 	"context"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -50,20 +49,25 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	live := openLiveManifest(opt.Data)
+	live := openLiveGeneration(opt.Data)
 	r := &Report{Corpus: opt.Corpus, Previous: live.name, Update: UpdateNone, Skipped: []Skip{}, Duplicates: []Duplicate{}}
 	var lin Lineage
 	if opt.NewLineage != nil {
 		lin = opt.NewLineage()
 		defer lin.Close()
 	}
-	col, err := collect(ctx, &opt, cache, live, lin, r)
+	run, err := newRunRecords(opt.Data)
 	if err != nil {
 		return nil, err
 	}
-	if live.name != "" && !col.failed && maps.Equal(live.manifest.Files, col.files) {
+	defer run.close()
+	failed, err := collect(ctx, &opt, cache, live, run, lin, r)
+	if err != nil {
+		return nil, err
+	}
+	if live.name != "" && !failed && r.Added+r.Changed+r.Removed == 0 {
 		r.Generation = live.name
-	} else if err := buildGeneration(ctx, &opt, cache, col, live, r); err != nil {
+	} else if err := buildGeneration(ctx, &opt, cache, run, lin, live, r); err != nil {
 		return nil, err
 	}
 	if gen, err := CurrentGeneration(opt.Data); err == nil {
@@ -74,65 +78,69 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 }
 
 // collect lists the corpus and runs every file through the cache or the
-// extraction, counting into r and feeding the kept passages to lin
-// (optional).
-func collect(ctx context.Context, opt *Options, cache *fileCache, live liveManifest, lin Lineage, r *Report) (*collector, error) {
+// extraction, counting into r, writing the files' records to run and
+// feeding the kept passages to lin (optional). It reports whether some
+// file failed unexpectedly.
+func collect(ctx context.Context, opt *Options, cache *fileCache, live liveGeneration, run *runRecords, lin Lineage, r *Report) (failed bool, err error) {
 	t := time.Now()
 	rels, err := listFiles(opt.Corpus, opt.Data, opt.IsMetadataFile)
 	if err != nil {
-		return nil, fmt.Errorf("walking the corpus: %w", err)
+		return false, fmt.Errorf("walking the corpus: %w", err)
 	}
 	r.Timings.ScanMS = time.Since(t).Milliseconds()
 	t = time.Now()
-	col := newCollector(r, live.manifest.Files, lin, len(rels), opt.Progress)
-	if err := extractAll(ctx, opt, cache, rels, col.add); err != nil {
-		return nil, err
-	}
-	col.forgetDuplicates()
-	for rel := range live.manifest.Files {
-		if _, ok := col.files[rel]; !ok {
-			r.Removed++
+	var prev *recordReader
+	if live.usable {
+		var closeLive func() error
+		if prev, closeLive, err = openManifest(live.path); err != nil {
+			return false, err
 		}
+		defer closeLive()
+	}
+	col, err := newCollector(r, prev, run, lin, len(rels), opt.Progress)
+	if err == nil {
+		err = extractAll(ctx, opt, cache, rels, col.add)
+	}
+	if err == nil {
+		err = col.finish()
 	}
 	r.Timings.ExtractMS = time.Since(t).Milliseconds()
-	return col, nil
+	return col.failed, err
 }
 
-// liveManifest is the live generation: its name, path and what it was
-// built from (a zero manifest when there is none or it cannot be reused).
-type liveManifest struct {
+// liveGeneration is the live generation: its name and path, and whether
+// its manifest can be updated from (none when there is no live one).
+type liveGeneration struct {
 	name, path string
-	manifest   generationManifest
+	usable     bool
 }
 
-func openLiveManifest(dataDir string) liveManifest {
+func openLiveGeneration(dataDir string) liveGeneration {
 	path, err := CurrentGeneration(dataDir)
 	if err != nil {
-		return liveManifest{}
+		return liveGeneration{}
 	}
-	live := liveManifest{name: filepath.Base(path), path: path}
+	live := liveGeneration{name: filepath.Base(path), path: path}
 	g, err := OpenGeneration(path) // checks the format: another one cannot be updated
 	if err != nil {
 		return live
 	}
 	g.Close()
-	if live.manifest, err = readManifest(path); err != nil {
-		live.manifest = generationManifest{}
-	}
+	live.usable = checkManifest(path) == nil
 	return live
 }
 
 // buildGeneration writes the kept documents into a new generation, makes it
 // live, and deletes generations and cache entries no longer needed.
-func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *collector, live liveManifest, r *Report) error {
+func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, run *runRecords, lin Lineage, live liveGeneration, r *Report) error {
 	t := time.Now()
 	var families lineage.Membership // Number nil without a lineage
-	if col.lineage != nil {
+	if lin != nil {
 		var err error
-		if families, err = col.lineage.Families(); err != nil {
+		if families, err = lin.Families(); err != nil {
 			return err
 		}
-		defer families.Close() // the manifest's records are windows of it
+		defer families.Close()
 	}
 	r.Timings.LineageMS = time.Since(t).Milliseconds()
 
@@ -148,13 +156,9 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	}
 	name := genPrefix + strconv.Itoa(n)
 	buildDir := filepath.Join(indexDir, fmt.Sprintf("%s%d-%d", buildPrefix, n, os.Getpid()))
-	next, err := newManifest(col, families)
-	if err != nil {
-		return err
-	}
-	w, plan, err := startGeneration(opt, live, next, col, buildDir, r)
+	w, from, err := startGeneration(opt, live, run, &families, buildDir, r)
 	if err == nil {
-		err = writeGeneration(ctx, opt, cache, w, plan, next)
+		err = writeGeneration(ctx, opt, cache, w, from, run, &families, r)
 	}
 	if err != nil {
 		os.RemoveAll(buildDir)
@@ -175,59 +179,88 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, col *c
 	if err := pruneGenerations(indexDir, n, prev); err != nil {
 		return fmt.Errorf("deleting old generations: %w", err)
 	}
-	return cache.prune(col.files)
+	return pruneCache(cache, run)
+}
+
+// pruneCache deletes the cache entries of files the run did not see.
+func pruneCache(cache *fileCache, run *runRecords) error {
+	keys := map[string]bool{}
+	err := compare("", run, nil, func(_, cur *fileRecord) error {
+		keys[cur.Key] = true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return cache.prune(keys)
 }
 
 // startGeneration opens the generation to write at dir: a copy of the live
-// one when few documents change, else an empty one.
-func startGeneration(opt *Options, live liveManifest, next generationManifest, col *collector, dir string, r *Report) (*generationWriter, updatePlan, error) {
-	kept := col.kept
-	if live.manifest.Kept != nil {
-		plan := planUpdate(live.manifest, next, kept)
-		if 2*len(plan.add) <= len(kept) {
+// one when few documents change, else an empty one. It returns the path of
+// the generation it copied, "" for none.
+func startGeneration(opt *Options, live liveGeneration, run *runRecords, families *lineage.Membership, dir string, r *Report) (*generationWriter, string, error) {
+	if live.usable {
+		reindex, deleted, err := planUpdate(live.path, run, families)
+		if err != nil {
+			return nil, "", err
+		}
+		if 2*reindex <= r.Indexed {
 			if err := copyGeneration(live.path, dir); err != nil {
-				return nil, plan, fmt.Errorf("copying the live generation: %w", err)
+				return nil, "", fmt.Errorf("copying the live generation: %w", err)
 			}
 			w, err := openGenerationWriter(dir, opt.BatchSize)
 			if err == nil {
-				r.Update, r.Reindexed, r.Deleted = UpdateIncremental, len(plan.add), len(plan.remove)
-				return w, plan, nil
+				r.Update, r.Reindexed, r.Deleted = UpdateIncremental, reindex, deleted
+				return w, live.path, nil
 			}
 			os.RemoveAll(dir) // an unusable copy: rebuild instead
 		}
 	}
-	r.Update, r.Reindexed = UpdateFull, len(kept)
-	passages := 0
-	for _, k := range kept {
-		passages += k.passages
-	}
-	w, err := newGenerationWriter(dir, opt.BatchSize, shardCount(opt, passages))
-	return w, updatePlan{add: kept}, err
+	r.Update, r.Reindexed = UpdateFull, r.Indexed
+	w, err := newGenerationWriter(dir, opt.BatchSize, shardCount(opt, r.Passages))
+	return w, "", err
 }
 
-// writeGeneration applies plan through w and closes it with the manifest.
-func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *generationWriter, plan updatePlan, next generationManifest) error {
-	if err := w.remove(plan.remove); err != nil {
+// writeGeneration turns the generation w, a copy of the one at from ("" for
+// none), into the run's: it deletes the passages of the documents that
+// changed or went, indexes the documents that changed or came, closes the
+// generation and writes its manifest.
+func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *generationWriter, from string, run *runRecords, families *lineage.Membership, r *Report) error {
+	err := compare(from, run, families, func(old, cur *fileRecord) error {
+		if !stale(old, cur) {
+			return nil
+		}
+		return w.remove(old.passageIDs())
+	})
+	done := 0
+	if err == nil {
+		err = compare(from, run, families, func(old, cur *fileRecord) error {
+			if !reindexed(old, cur) {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			e, ok := cache.get(cur.Key)
+			if !ok || e.Document == nil {
+				return fmt.Errorf("extraction cache entry of %s vanished during the run", cur.Path)
+			}
+			if err := w.add(e.Document, cur.Families); err != nil {
+				return fmt.Errorf("%s: %w", cur.Path, err)
+			}
+			done++
+			if opt.Progress != nil {
+				opt.Progress("index", done, r.Reindexed)
+			}
+			return nil
+		})
+	}
+	if err != nil {
 		w.abort()
 		return err
 	}
-	for i, k := range plan.add {
-		if err := ctx.Err(); err != nil {
-			w.abort()
-			return err
-		}
-		e, ok := cache.get(k.key)
-		if !ok || e.Document == nil {
-			w.abort()
-			return fmt.Errorf("extraction cache entry of %s vanished during the run", k.rel)
-		}
-		if err := w.add(e.Document, next.familiesOf(k.rel)); err != nil {
-			w.abort()
-			return fmt.Errorf("%s: %w", k.rel, err)
-		}
-		if opt.Progress != nil {
-			opt.Progress("index", i+1, len(plan.add))
-		}
+	if err := w.finish(); err != nil {
+		return err
 	}
-	return w.finish(next)
+	return writeManifest(w.path, run, families)
 }

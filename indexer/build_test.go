@@ -267,37 +267,48 @@ func testIncremental(t *testing.T, shards int) {
 }
 
 // TestManifestOfAnotherVersion: a generation whose manifest is of an
-// older version (manifest.json.gz, every passage's id listed) is rebuilt
-// in full on the next change, not updated from a manifest it cannot read.
+// older version (manifest-3.json.gz, one JSON object) is rebuilt in full
+// on the next change, not updated from a manifest it cannot read.
 func TestManifestOfAnotherVersion(t *testing.T) {
 	testManifestRebuilt(t, func(live string) {
-		if err := os.Rename(filepath.Join(live, manifestName), filepath.Join(live, "manifest.json.gz")); err != nil {
+		if err := os.Rename(filepath.Join(live, manifestName), filepath.Join(live, "manifest-3.json.gz")); err != nil {
 			t.Fatal(err)
 		}
 	})
 }
 
-// TestManifestWithBadFamilies: a manifest naming a family its table does not
-// have is refused, and the next change rebuilds the generation in full
-// instead of failing or updating from it.
+// TestManifestWithBadFamilies: a manifest whose record has fewer families
+// than passages is refused, and the next change rebuilds the generation in
+// full instead of failing or updating from it.
 func TestManifestWithBadFamilies(t *testing.T) {
 	testManifestRebuilt(t, func(live string) {
-		m, err := readManifest(live)
+		recs := manifestRecords(t, live)
+		spoilt := false
+		for i := range recs {
+			if len(recs[i].Families) > 1 && !spoilt {
+				recs[i].Families = recs[i].Families[1:]
+				spoilt = true
+			}
+		}
+		if !spoilt {
+			t.Fatal("no record with two families to spoil")
+		}
+		f, err := os.Create(filepath.Join(live, manifestName))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for rel, k := range m.Kept {
-			if len(k.Families) > 0 {
-				k.Families[0] = uint32(len(m.Families) + 1)
-				m.Kept[rel] = k
-				break
+		defer f.Close()
+		w := newRecordWriter(f)
+		for i := range recs {
+			if err := w.write(&recs[i]); err != nil {
+				t.Fatal(err)
 			}
 		}
-		if err := writeManifest(live, m); err != nil {
+		if err := w.close(); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := readManifest(live); err == nil {
-			t.Fatal("readManifest accepted a family number past the table")
+		if err := checkManifest(live); err == nil || !strings.Contains(err.Error(), "families for") {
+			t.Fatalf("checkManifest on a record short of families: %v", err)
 		}
 	})
 }

@@ -90,16 +90,11 @@ func (c *fileCache) put(key string, e cacheEntry) error {
 	return err
 }
 
-// prune deletes entries whose key is not one of files' (path -> key), and
-// leftover temp files.
-func (c *fileCache) prune(files map[string]string) error {
+// prune deletes entries whose key is not in keep, and leftover temp files.
+func (c *fileCache) prune(keep map[string]bool) error {
 	entries, err := os.ReadDir(c.dir)
 	if err != nil {
 		return err
-	}
-	keep := make(map[string]bool, len(files))
-	for _, key := range files {
-		keep[key] = true
 	}
 	var errs []error
 	for _, e := range entries {

@@ -6,31 +6,34 @@ import (
 	"github.com/precedent/precedent/corpus"
 )
 
-// collector receives files' results in corpus order: it counts them into
-// the report, keeps the first of duplicate documents, and feeds the kept
-// passages to the lineage.
+// collector receives files' results in corpus order (by path): it counts
+// them into the report, against the live generation's manifest read
+// alongside, keeps the first of duplicate documents, writes every file's
+// record to the run's records, and feeds the kept passages to the lineage.
 type collector struct {
 	r        *Report
-	prev     map[string]string // rel -> key of the live generation
+	prev     *recordReader // the live generation's manifest, nil for none
+	old      fileRecord    // its record not yet compared
+	oldOK    bool          // whether old holds one
+	records  *runRecords
 	lineage  Lineage
 	total    int
 	progress func(phase string, done, total int)
-
-	files  map[string]string // rel -> key of this run
-	kept   []keptFile
-	failed bool // some file failed unexpectedly (not cached, retried next run)
+	failed   bool // some file failed unexpectedly (not cached, retried next run)
 
 	byContent map[string]string // content hash -> kept path
 	bySymbol  map[string]string // symbol + language -> kept path
 	byID      map[string]string // document id -> kept path
 }
 
-func newCollector(r *Report, prev map[string]string, lin Lineage, total int, progress func(string, int, int)) *collector {
-	return &collector{
-		r: r, prev: prev, lineage: lin, total: total, progress: progress,
-		files:     map[string]string{},
+func newCollector(r *Report, prev *recordReader, records *runRecords, lin Lineage, total int, progress func(string, int, int)) (*collector, error) {
+	c := &collector{
+		r: r, prev: prev, records: records, lineage: lin, total: total, progress: progress,
 		byContent: map[string]string{}, bySymbol: map[string]string{}, byID: map[string]string{},
 	}
+	var err error
+	c.oldOK, err = prev.read(&c.old)
+	return c, err
 }
 
 func (c *collector) add(res fileResult) error {
@@ -42,24 +45,25 @@ func (c *collector) add(res fileResult) error {
 	if res.failure != "" {
 		c.failed = true
 		r.Skipped = append(r.Skipped, Skip{Path: f.rel, Reason: res.failure, Error: true})
-		c.countChange(f.rel, "")
 		r.Extracted++
-		return nil
+		return c.countChange(f.rel, "")
 	}
-	c.files[f.rel] = f.key
-	c.countChange(f.rel, f.key)
+	if err := c.countChange(f.rel, f.key); err != nil {
+		return err
+	}
 	if !res.fromCache {
 		r.Extracted++
 	}
+	rec := fileRecord{Path: f.rel, Key: f.key}
 	if res.entry.Skip != "" {
 		r.Skipped = append(r.Skipped, Skip{Path: f.rel, Reason: res.entry.Skip})
-		return nil
+		return c.records.write(&rec)
 	}
 	doc := res.entry.Document
 	if d, ok := c.duplicate(f.contentHash, doc.Symbol, doc.Language, doc.ID); ok {
 		d.Path = f.rel
 		r.Duplicates = append(r.Duplicates, d)
-		return nil
+		return c.records.write(&rec)
 	}
 	c.byContent[f.contentHash] = f.rel
 	if doc.Symbol != "" {
@@ -72,7 +76,10 @@ func (c *collector) add(res fileResult) error {
 			return fmt.Errorf("%s: passage %d has the id %q, not %q", f.rel, i+1, doc.Passages[i].ID, want)
 		}
 	}
-	c.kept = append(c.kept, keptFile{rel: f.rel, key: f.key, doc: doc.ID, passages: len(doc.Passages)})
+	rec.Document, rec.Passages = doc.ID, len(doc.Passages)
+	if err := c.records.write(&rec); err != nil {
+		return err
+	}
 	r.Indexed++
 	r.Documents++
 	r.Passages += len(doc.Passages)
@@ -84,10 +91,14 @@ func (c *collector) add(res fileResult) error {
 	return nil
 }
 
-// forgetDuplicates drops what finding duplicates needs, once every file
-// is collected: the rest of the run does not need it.
-func (c *collector) forgetDuplicates() {
+// finish counts the live generation's files this run did not see as
+// removed, ends the run's records and drops what finding duplicates needs.
+func (c *collector) finish() error {
 	c.byContent, c.bySymbol, c.byID = nil, nil, nil
+	if err := c.countRemoved(""); err != nil {
+		return err
+	}
+	return c.records.finishWriting()
 }
 
 // duplicate tells whether a document was already kept, and which.
@@ -105,14 +116,33 @@ func (c *collector) duplicate(contentHash, symbol, lang, id string) (Duplicate, 
 }
 
 // countChange compares a file's key with the live generation's.
-func (c *collector) countChange(rel, key string) {
-	prevKey, ok := c.prev[rel]
+func (c *collector) countChange(rel, key string) error {
+	if err := c.countRemoved(rel); err != nil {
+		return err
+	}
 	switch {
-	case !ok:
+	case !c.oldOK || c.old.Path != rel:
 		c.r.Added++
-	case prevKey == key:
+		return nil
+	case c.old.Key == key:
 		c.r.Unchanged++
 	default:
 		c.r.Changed++
 	}
+	var err error
+	c.oldOK, err = c.prev.read(&c.old)
+	return err
+}
+
+// countRemoved counts the live generation's files before rel (all of them
+// when rel is "") as removed: the files come in path order.
+func (c *collector) countRemoved(rel string) error {
+	for c.oldOK && (rel == "" || c.old.Path < rel) {
+		c.r.Removed++
+		var err error
+		if c.oldOK, err = c.prev.read(&c.old); err != nil {
+			return err
+		}
+	}
+	return nil
 }

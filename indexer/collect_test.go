@@ -20,16 +20,64 @@ func TestCollectorChecksPassageIDs(t *testing.T) {
 		key := strings.Join(ids, " ")
 		return fileResult{file: corpusFile{rel: d.ID + ".txt", contentHash: key, key: key}, entry: cacheEntry{Document: d}}
 	}
-	c := newCollector(&Report{}, nil, nil, 2, nil)
+	c := testCollector(t)
 	if err := c.add(doc("A_RES_70_237.en-p1", "A_RES_70_237.en-p2")); err != nil {
 		t.Fatalf("passages numbered by PassageID: %v", err)
 	}
-	if len(c.kept) != 1 || c.kept[0].doc != "A_RES_70_237.en" || c.kept[0].passages != 2 {
-		t.Errorf("kept %+v, want the document's id and 2 passages", c.kept)
+	if err := c.finish(); err != nil {
+		t.Fatal(err)
 	}
-	c = newCollector(&Report{}, nil, nil, 2, nil)
+	recs := runRecordsOf(t, c.records)
+	if len(recs) != 1 || recs[0].Document != "A_RES_70_237.en" || recs[0].Passages != 2 {
+		t.Errorf("records %+v, want the document's id and 2 passages", recs)
+	}
+	c = testCollector(t)
 	err := c.add(doc("A_RES_70_237.en-p1", "A_RES_70_237.en-p3"))
 	if err == nil || !strings.Contains(err.Error(), `"A_RES_70_237.en-p3"`) {
 		t.Errorf("a passage numbered out of order: %v, want an error naming it", err)
 	}
+}
+
+// testCollector is a collector without a live generation or a lineage.
+func testCollector(t *testing.T) *collector {
+	t.Helper()
+	run, err := newRunRecords(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { run.close() })
+	c, err := newCollector(&Report{}, nil, run, nil, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// runRecordsOf reads a run's records back.
+func runRecordsOf(t *testing.T, run *runRecords) []fileRecord {
+	t.Helper()
+	next, err := run.reader(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []fileRecord
+	if err := join(nil, next, func(_, cur *fileRecord) error { recs = append(recs, *cur); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
+// manifestRecords reads the manifest of a generation directory.
+func manifestRecords(t *testing.T, dir string) []fileRecord {
+	t.Helper()
+	r, closeFile, err := openManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeFile()
+	var recs []fileRecord
+	if err := join(r, nil, func(old, _ *fileRecord) error { recs = append(recs, *old); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return recs
 }

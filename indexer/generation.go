@@ -18,7 +18,7 @@ import (
 //	DATA/index/CURRENT       names the live generation ("gen-7\n")
 //	DATA/index/gen-7/        a complete, closed generation: its Bleve
 //	                         indexes shard-0, shard-1... (see Generation)
-//	                         and manifest-2.json.gz (what it was built from)
+//	                         and manifest-4.jsonl.gz (what it was built from)
 //	DATA/index/gen-6/        the previous generation, kept for rollback and
 //	                         for servers that have not switched yet
 //	DATA/index/.build-8-PID/ a generation being built (never read)

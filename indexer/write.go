@@ -12,14 +12,6 @@ import (
 	"github.com/precedent/precedent/corpus"
 )
 
-// keptFile is a file whose document goes into the generation.
-type keptFile struct {
-	rel      string
-	key      string
-	doc      string // the document's id: its passages are corpus.PassageID(doc, 1...passages)
-	passages int
-}
-
 // generationWriter turns documents into the Bleve documents of their
 // passages and hands them to a sink.
 type generationWriter struct {
@@ -128,13 +120,8 @@ func firstPassage(ps []corpus.Passage) int {
 	return first
 }
 
-// finish closes the generation's shards and writes its manifest.
-func (w *generationWriter) finish(m generationManifest) error {
-	if err := w.sink.finish(); err != nil {
-		return err
-	}
-	return writeManifest(w.path, m)
-}
+// finish closes the generation's shards.
+func (w *generationWriter) finish() error { return w.sink.finish() }
 
 // abort closes an unfinished generation; the caller deletes it.
 func (w *generationWriter) abort() { w.sink.abort() }
