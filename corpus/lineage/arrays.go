@@ -26,14 +26,11 @@ func makeArray[T any](a *arrays, n int) ([]T, error) {
 	if a.dir == "" || size == 0 {
 		return make([]T, n), nil
 	}
-	f, err := os.CreateTemp(a.dir, ".lineage-array-*")
+	f, err := unlinkedFile(a.dir, ".lineage-array-*")
 	if err != nil {
 		return nil, err
 	}
 	a.files = append(a.files, f)
-	if err := os.Remove(f.Name()); err != nil {
-		return nil, err
-	}
 	if err := f.Truncate(int64(size)); err != nil { // a sparse file: zeros
 		return nil, err
 	}

@@ -30,7 +30,17 @@ func newSpill(dir string) (*spill, error) {
 	if dir == "" {
 		return &spill{}, nil
 	}
-	f, err := os.CreateTemp(dir, ".lineage-*")
+	f, err := unlinkedFile(dir, ".lineage-*")
+	if err != nil {
+		return nil, err
+	}
+	return &spill{f: f, buf: make([]byte, 0, spillBuffer)}, nil
+}
+
+// unlinkedFile creates a temporary file in dir and removes its name, so
+// that nothing is left behind whatever ends the process.
+func unlinkedFile(dir, pattern string) (*os.File, error) {
+	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +48,7 @@ func newSpill(dir string) (*spill, error) {
 		f.Close()
 		return nil, err
 	}
-	return &spill{f: f, buf: make([]byte, 0, spillBuffer)}, nil
+	return f, nil
 }
 
 // append adds p and returns its offset.
