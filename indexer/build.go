@@ -226,12 +226,15 @@ func startGeneration(opt *Options, live liveGeneration, run *runRecords, familie
 // changed or went, indexes the documents that changed or came, closes the
 // generation and writes its manifest.
 func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *generationWriter, from string, run *runRecords, families *lineage.Membership, r *Report) error {
-	err := compare(from, run, families, func(old, cur *fileRecord) error {
-		if !stale(old, cur) {
-			return nil
-		}
-		return w.remove(old.passageIDs())
-	})
+	var err error
+	if from != "" { // an empty generation has nothing to delete
+		err = compare(from, run, nil, func(old, cur *fileRecord) error {
+			if !stale(old, cur) {
+				return nil
+			}
+			return w.remove(old.passageIDs())
+		})
+	}
 	done := 0
 	if err == nil {
 		err = compare(from, run, families, func(old, cur *fileRecord) error {
