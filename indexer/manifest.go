@@ -187,8 +187,8 @@ func join(prev, next *recordReader, fn func(old, cur *fileRecord) error) error {
 }
 
 // openManifest opens the manifest of the generation directory dir for one
-// pass; close releases it.
-func openManifest(dir string) (r *recordReader, close func() error, err error) {
+// pass; closeFile releases it.
+func openManifest(dir string) (r *recordReader, closeFile func() error, err error) {
 	f, err := os.Open(filepath.Join(dir, manifestName))
 	if err != nil {
 		return nil, nil, err
