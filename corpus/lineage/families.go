@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/precedent/precedent/internal/mapped"
 )
 
 // Family thresholds, checked against the hand-built families of the
@@ -79,7 +81,7 @@ func byID(items []Item, fams Membership) map[string]string {
 type Membership struct {
 	IDs    []string
 	Number []uint32
-	arrays *arrays // of Number, nil when made by hand
+	arrays *mapped.Arrays // of Number, nil when made by hand
 }
 
 // Close releases the Membership's arrays; it cannot be used afterwards.
@@ -87,7 +89,7 @@ func (f Membership) Close() error {
 	if f.arrays == nil {
 		return nil
 	}
-	return f.arrays.release()
+	return f.arrays.Release()
 }
 
 // ID returns the family id of passage i, "" for none.
@@ -118,7 +120,7 @@ func FamilyID(earliest string) string {
 // bytes a passage: the date order and its inverse, union-find parents, one
 // band's hashes and bucket entries with the radix sort's copy, then the
 // groups, and the family numbers returned) are mapped files in the
-// Store's directory (see arrays); the heap holds the table of rejected
+// Store's directory (see package mapped); the heap holds the table of rejected
 // pairs (8 MB whatever the corpus), the family ids (one per family) and
 // one group at a time. Signatures and words are read back from the spill
 // only for candidate pairs and for the members of linked groups. The
@@ -131,7 +133,7 @@ func (s *Store) Families() (Membership, error) {
 	if err != nil {
 		return Membership{}, err
 	}
-	defer g.arrays.release()
+	defer g.arrays.Release()
 	for b := range NumBands {
 		if err := g.linkBand(b); err != nil {
 			return Membership{}, err
@@ -142,10 +144,10 @@ func (s *Store) Families() (Membership, error) {
 
 // grouping is the state of one Families run over items in date order
 // (by their index in order), so the lowest index of a group is its
-// earliest member (its anchor). Its arrays are from arrays (see arrays).
+// earliest member (its anchor). Its arrays are mapped (see package mapped).
 type grouping struct {
 	s       *Store
-	arrays  arrays
+	arrays  mapped.Arrays
 	order   []int32 // date order -> Add index
 	rank    []int32 // Add index -> date order
 	parent  []int32
@@ -160,24 +162,24 @@ type grouping struct {
 func newGrouping(s *Store) (*grouping, error) {
 	n := s.Len()
 	slots := min(rejectedSlots, 1<<bits.Len(uint(2*n))) // a power of two
-	g := &grouping{s: s, arrays: arrays{dir: s.dir}, tried: make(rejected, slots), a: record{item: -1}, b: record{item: -1}}
+	g := &grouping{s: s, arrays: mapped.Arrays{Dir: s.dir}, tried: make(rejected, slots), a: record{item: -1}, b: record{item: -1}}
 	var err error
 	for _, a := range []*[]int32{&g.order, &g.rank, &g.parent} {
 		if err == nil {
-			*a, err = makeArray[int32](&g.arrays, n)
+			*a, err = mapped.Make[int32](&g.arrays, n)
 		}
 	}
 	if err == nil {
-		g.byRank, err = makeArray[uint64](&g.arrays, n)
+		g.byRank, err = mapped.Make[uint64](&g.arrays, n)
 	}
 	if err == nil {
-		g.entries, err = makeArray[bandEntry](&g.arrays, n)
+		g.entries, err = mapped.Make[bandEntry](&g.arrays, n)
 	}
 	if err == nil {
-		g.spare, err = makeArray[bandEntry](&g.arrays, n)
+		g.spare, err = mapped.Make[bandEntry](&g.arrays, n)
 	}
 	if err != nil {
-		g.arrays.release()
+		g.arrays.Release()
 		return nil, err
 	}
 	dateOrder(s, g.order)
@@ -348,7 +350,7 @@ func (g *grouping) families() (Membership, error) {
 	if err != nil {
 		return Membership{}, err
 	}
-	anchor, err := makeArray[int32](&g.arrays, len(members)) // of members[k], -1 for none
+	anchor, err := mapped.Make[int32](&g.arrays, len(members)) // of members[k], -1 for none
 	if err != nil {
 		return Membership{}, err
 	}
@@ -373,13 +375,13 @@ func (g *grouping) families() (Membership, error) {
 
 // number gives each family a number and its id, from its anchor's id.
 func (g *grouping) number(members, anchor []int32) (Membership, error) {
-	f := Membership{arrays: &arrays{dir: g.s.dir}}
+	f := Membership{arrays: &mapped.Arrays{Dir: g.s.dir}}
 	var err error
-	if f.Number, err = makeArray[uint32](f.arrays, g.s.Len()); err != nil {
+	if f.Number, err = mapped.Make[uint32](f.arrays, g.s.Len()); err != nil {
 		f.Close()
 		return Membership{}, err
 	}
-	numbers, err := makeArray[uint32](&g.arrays, g.s.Len()) // anchor -> family number
+	numbers, err := mapped.Make[uint32](&g.arrays, g.s.Len()) // anchor -> family number
 	if err != nil {
 		f.Close()
 		return Membership{}, err
@@ -408,7 +410,7 @@ func (g *grouping) number(members, anchor []int32) (Membership, error) {
 // members[bounds[k]:bounds[k+1]].
 func (g *grouping) groups() (members, bounds []int32, err error) {
 	n := len(g.parent)
-	size, err := makeArray[int32](&g.arrays, n)
+	size, err := mapped.Make[int32](&g.arrays, n)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -421,10 +423,10 @@ func (g *grouping) groups() (members, bounds []int32, err error) {
 			count++
 		}
 	}
-	if bounds, err = makeArray[int32](&g.arrays, count+1); err != nil {
+	if bounds, err = mapped.Make[int32](&g.arrays, count+1); err != nil {
 		return nil, nil, err
 	}
-	pos, err := makeArray[int32](&g.arrays, n) // where a root's group starts in members
+	pos, err := mapped.Make[int32](&g.arrays, n) // where a root's group starts in members
 	if err != nil {
 		return nil, nil, err
 	}
@@ -437,7 +439,7 @@ func (g *grouping) groups() (members, bounds []int32, err error) {
 			bounds[k] = total
 		}
 	}
-	if members, err = makeArray[int32](&g.arrays, int(total)); err != nil {
+	if members, err = mapped.Make[int32](&g.arrays, int(total)); err != nil {
 		return nil, nil, err
 	}
 	for i := range n {

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/blevesearch/mmap-go"
+	"github.com/precedent/precedent/internal/mapped"
 )
 
 // spillBuffer is how many bytes a spill buffers before writing them out.
@@ -30,25 +31,11 @@ func newSpill(dir string) (*spill, error) {
 	if dir == "" {
 		return &spill{}, nil
 	}
-	f, err := unlinkedFile(dir, ".lineage-*")
+	f, err := mapped.UnlinkedFile(dir, ".lineage-*")
 	if err != nil {
 		return nil, err
 	}
 	return &spill{f: f, buf: make([]byte, 0, spillBuffer)}, nil
-}
-
-// unlinkedFile creates a temporary file in dir and removes its name, so
-// that nothing is left behind whatever ends the process.
-func unlinkedFile(dir, pattern string) (*os.File, error) {
-	f, err := os.CreateTemp(dir, pattern)
-	if err != nil {
-		return nil, err
-	}
-	if err := os.Remove(f.Name()); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
 }
 
 // append adds p and returns its offset.
