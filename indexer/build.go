@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/precedent/precedent/corpus/lineage"
+	"github.com/precedent/precedent/internal/mapped"
 )
 
 // Build indexes opt.Corpus into a new generation under opt.Data and makes
@@ -97,10 +99,12 @@ func collect(ctx context.Context, opt *Options, cache *fileCache, live liveGener
 		}
 		defer closeLive()
 	}
-	col, err := newCollector(r, prev, run, lin, len(rels), opt.Progress)
-	if err == nil {
-		err = extractAll(ctx, opt, cache, rels, col.add)
+	col, err := newCollector(r, prev, run, lin, rels, opt.Data, opt.Progress)
+	if err != nil {
+		return false, err
 	}
+	defer col.close()
+	err = extractAll(ctx, opt, cache, rels, col.add)
 	if err == nil {
 		err = col.finish()
 	}
@@ -179,20 +183,47 @@ func buildGeneration(ctx context.Context, opt *Options, cache *fileCache, run *r
 	if err := pruneGenerations(indexDir, n, prev); err != nil {
 		return fmt.Errorf("deleting old generations: %w", err)
 	}
-	return pruneCache(cache, run)
+	return pruneCache(cache, run, r.FilesSeen, opt.Data)
 }
 
-// pruneCache deletes the cache entries of files the run did not see.
-func pruneCache(cache *fileCache, run *runRecords) error {
-	keys := map[string]bool{}
-	err := compare("", run, nil, func(_, cur *fileRecord) error {
-		keys[cur.Key] = true
+// pruneCache deletes the cache entries of files the run did not see (of
+// files at most). The run's keys are sorted as 64-bit prefixes in an array
+// mapped in dir: a stale entry sharing a prefix with a kept one stays,
+// which costs disk only.
+func pruneCache(cache *fileCache, run *runRecords, files int, dir string) error {
+	a := mapped.Arrays{Dir: dir}
+	defer a.Release()
+	keys, err := mapped.Make[uint64](&a, files)
+	if err != nil {
+		return err
+	}
+	n := 0
+	err = compare("", run, nil, func(_, cur *fileRecord) error {
+		p, ok := keyPrefix(cur.Key)
+		if ok && n < len(keys) {
+			keys[n], n = p, n+1
+		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return cache.prune(keys)
+	keys = keys[:n]
+	slices.Sort(keys)
+	return cache.prune(func(key string) bool {
+		p, ok := keyPrefix(key)
+		_, found := slices.BinarySearch(keys, p)
+		return ok && found
+	})
+}
+
+// keyPrefix returns the first 64 bits of a cache key (hexadecimal).
+func keyPrefix(key string) (uint64, bool) {
+	if len(key) < 16 {
+		return 0, false
+	}
+	p, err := strconv.ParseUint(key[:16], 16, 64)
+	return p, err == nil
 }
 
 // startGeneration opens the generation to write at dir: a copy of the live

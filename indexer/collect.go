@@ -21,23 +21,30 @@ type collector struct {
 	progress func(phase string, done, total int)
 	failed   bool // some file failed unexpectedly (not cached, retried next run)
 
-	byContent map[string]string // content hash -> kept path
-	bySymbol  map[string]string // symbol + language -> kept path
-	byID      map[string]string // document id -> kept path
+	files []string       // the run's listing, whose files come in its order
+	kept  *keptDocuments // by file number in files
 }
 
-func newCollector(r *Report, prev *recordReader, records *runRecords, lin Lineage, total int, progress func(string, int, int)) (*collector, error) {
-	c := &collector{
-		r: r, prev: prev, records: records, lineage: lin, total: total, progress: progress,
-		byContent: map[string]string{}, bySymbol: map[string]string{}, byID: map[string]string{},
+// newCollector makes a collector for the files listed in files, with the
+// table of kept documents mapped in dir ("" for the heap).
+func newCollector(r *Report, prev *recordReader, records *runRecords, lin Lineage, files []string, dir string, progress func(string, int, int)) (*collector, error) {
+	kept, err := newKeptDocuments(dir, len(files))
+	if err != nil {
+		return nil, err
 	}
-	var err error
-	c.oldOK, err = prev.read(&c.old)
+	c := &collector{r: r, prev: prev, records: records, lineage: lin, total: len(files), progress: progress, files: files, kept: kept}
+	if c.oldOK, err = prev.read(&c.old); err != nil {
+		kept.release()
+	}
 	return c, err
 }
 
 func (c *collector) add(res fileResult) error {
 	r, f := c.r, res.file
+	if r.FilesSeen >= len(c.files) || c.files[r.FilesSeen] != f.rel {
+		return fmt.Errorf("%s: a result out of the listing's order", f.rel)
+	}
+	file := r.FilesSeen
 	r.FilesSeen++
 	if c.progress != nil {
 		defer c.progress("extract", r.FilesSeen, c.total)
@@ -65,11 +72,11 @@ func (c *collector) add(res fileResult) error {
 		r.Duplicates = append(r.Duplicates, d)
 		return c.records.write(&rec)
 	}
-	c.byContent[f.contentHash] = f.rel
+	c.kept.add(byContent, f.contentHash, file)
 	if doc.Symbol != "" {
-		c.bySymbol[doc.Symbol+"\x00"+doc.Language] = f.rel
+		c.kept.add(bySymbol, doc.Symbol+"\x00"+doc.Language, file)
 	}
-	c.byID[doc.ID] = f.rel
+	c.kept.add(byID, doc.ID, file)
 	for i := range doc.Passages {
 		// the manifest keeps a document's id and passage count, not every passage's id
 		if want := corpus.PassageID(doc.ID, i+1); doc.Passages[i].ID != want {
@@ -92,25 +99,27 @@ func (c *collector) add(res fileResult) error {
 }
 
 // finish counts the live generation's files this run did not see as
-// removed, ends the run's records and drops what finding duplicates needs.
+// removed and ends the run's records.
 func (c *collector) finish() error {
-	c.byContent, c.bySymbol, c.byID = nil, nil, nil
 	if err := c.countRemoved(""); err != nil {
 		return err
 	}
 	return c.records.finishWriting()
 }
 
+// close deletes what finding duplicates needs.
+func (c *collector) close() error { return c.kept.release() }
+
 // duplicate tells whether a document was already kept, and which.
 func (c *collector) duplicate(contentHash, symbol, lang, id string) (Duplicate, bool) {
-	if p, ok := c.byContent[contentHash]; ok {
-		return Duplicate{DuplicateOf: p, Why: "same content"}, true
-	}
-	if p, ok := c.bySymbol[symbol+"\x00"+lang]; ok && symbol != "" {
-		return Duplicate{DuplicateOf: p, Why: "same symbol and language"}, true
-	}
-	if p, ok := c.byID[id]; ok {
-		return Duplicate{DuplicateOf: p, Why: "same document id"}, true
+	keys := [][2]string{{byContent, contentHash}, {bySymbol, symbol + "\x00" + lang}, {byID, id}}
+	for _, k := range keys {
+		if k[0] == bySymbol && symbol == "" {
+			continue
+		}
+		if file, ok := c.kept.find(k[0], k[1]); ok {
+			return Duplicate{DuplicateOf: c.files[file], Why: "same " + k[0]}, true
+		}
 	}
 	return Duplicate{}, false
 }

@@ -46,10 +46,11 @@ func testCollector(t *testing.T) *collector {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { run.close() })
-	c, err := newCollector(&Report{}, nil, run, nil, 2, nil)
+	c, err := newCollector(&Report{}, nil, run, nil, []string{"A_RES_70_237.en.txt"}, t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { c.close() })
 	return c
 }
 

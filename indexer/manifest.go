@@ -11,6 +11,7 @@ import (
 
 	"github.com/precedent/precedent/corpus"
 	"github.com/precedent/precedent/corpus/lineage"
+	"github.com/precedent/precedent/internal/mapped"
 )
 
 // manifestName is the manifest in a generation's directory: what the
@@ -221,12 +222,8 @@ type runRecords struct {
 }
 
 func newRunRecords(dir string) (*runRecords, error) {
-	f, err := os.CreateTemp(dir, ".records-*")
+	f, err := mapped.UnlinkedFile(dir, ".records-*")
 	if err != nil {
-		return nil, err
-	}
-	if err := os.Remove(f.Name()); err != nil {
-		f.Close()
 		return nil, err
 	}
 	return &runRecords{f: f, w: newRecordWriter(f)}, nil

@@ -47,7 +47,7 @@ func listFiles(root, skipDir string, isMetadata func(string) bool) ([]string, er
 		if err != nil {
 			return err
 		}
-		rels = append(rels, filepath.ToSlash(rel))
+		rels = append(rels, strings.Clone(filepath.ToSlash(rel))) // not the walk's whole path
 		return nil
 	})
 	sort.Strings(rels)
