@@ -3,6 +3,7 @@ package indexer
 import (
 	"encoding/gob"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,21 +91,31 @@ func (c *fileCache) put(key string, e cacheEntry) error {
 	return err
 }
 
-// prune deletes entries whose key is not in keep, and leftover temp files.
-func (c *fileCache) prune(keep map[string]bool) error {
-	entries, err := os.ReadDir(c.dir)
+// prune deletes the entries whose key keep refuses, and leftover temp
+// files, reading the directory a slice at a time.
+func (c *fileCache) prune(keep func(key string) bool) error {
+	d, err := os.Open(c.dir)
 	if err != nil {
 		return err
 	}
+	defer d.Close()
 	var errs []error
-	for _, e := range entries {
-		key, ok := strings.CutSuffix(e.Name(), cacheSuffix)
-		if ok && keep[key] {
-			continue
+	for {
+		entries, err := d.ReadDir(1024)
+		for _, e := range entries {
+			key, ok := strings.CutSuffix(e.Name(), cacheSuffix)
+			if ok && keep(key) {
+				continue
+			}
+			if err := os.Remove(filepath.Join(c.dir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, err)
+			}
 		}
-		if err := os.Remove(filepath.Join(c.dir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
-			errs = append(errs, err)
+		if err != nil {
+			if err != io.EOF {
+				errs = append(errs, err)
+			}
+			return errors.Join(errs...)
 		}
 	}
-	return errors.Join(errs...)
 }

@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -48,5 +50,50 @@ func TestCacheRoundTrip(t *testing.T) {
 	}
 	if _, ok := c.get("bad"); ok {
 		t.Error("a corrupt entry was found")
+	}
+}
+
+// TestPruneCache: pruning keeps the entries of the run's files and deletes
+// the others and leftover temporary files, whatever the directory's size.
+func TestPruneCache(t *testing.T) {
+	data := t.TempDir()
+	cache, err := openCache(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := newRunRecords(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.close()
+	key := func(i int) string { return fmt.Sprintf("%x", sha256.Sum256(fmt.Append(nil, i))) } // as describeFile's
+	const entries = 2500                                                                      // more than one slice of the directory
+	for i := range entries {
+		if err := cache.put(key(i), cacheEntry{Skip: "unsupported format"}); err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			if err := run.write(&fileRecord{Path: fmt.Sprintf("f%05d", i), Key: key(i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := run.finishWriting(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cache.dir, ".tmp-123"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := pruneCache(cache, run, entries, data); err != nil {
+		t.Fatal(err)
+	}
+	for i := range entries {
+		_, ok := cache.get(key(i))
+		if ok != (i%2 == 0) {
+			t.Fatalf("entry %d kept: %v, want %v", i, ok, i%2 == 0)
+		}
+	}
+	if left, _ := os.ReadDir(cache.dir); len(left) != entries/2 {
+		t.Errorf("%d files left in the cache, want %d", len(left), entries/2)
 	}
 }
