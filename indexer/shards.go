@@ -16,16 +16,23 @@ import (
 // written by its own goroutine and searched by its own goroutine, so both
 // use every core; search merges the shards' answers (see Generation).
 const (
-	// maxAutoShards bounds the shards of an automatic count.
-	maxAutoShards = 4
+	// maxCPUShards bounds the shards of one per CPU.
+	maxCPUShards = 4
 	// autoShardPassages is the smallest generation split automatically:
 	// below it one shard answers fast enough and merging costs more.
 	autoShardPassages = 20000
+	// maxShardPassages bounds the passages of an automatic shard. Bleve's
+	// builder merges a shard's segments into one when it closes, holding
+	// about 40 bytes a passage of the shard meanwhile (BENCHMARKS.md,
+	// "Ninth session"): a larger generation gets more shards, not larger
+	// ones, and its shards are closed one per CPU at a time.
+	maxShardPassages = 1_000_000
 )
 
 // shardCount is the number of shards of a new generation of passages:
-// opt.Shards when set, else one per CPU (at most maxAutoShards) for
-// generations of at least autoShardPassages passages.
+// opt.Shards when set, else for generations of at least autoShardPassages
+// passages one per CPU (at most maxCPUShards), or more when they would
+// exceed maxShardPassages.
 func shardCount(opt *Options, passages int) int {
 	if opt.Shards > 0 {
 		return opt.Shards
@@ -33,8 +40,11 @@ func shardCount(opt *Options, passages int) int {
 	if passages < autoShardPassages {
 		return 1
 	}
-	return min(runtime.NumCPU(), maxAutoShards)
+	return max(min(runtime.NumCPU(), maxCPUShards), (passages+maxShardPassages-1)/maxShardPassages)
 }
+
+// busyShards is how many of shards shards may work at once: one per CPU.
+func busyShards(shards int) int { return max(1, min(shards, runtime.NumCPU())) }
 
 // shardOf returns the shard of a document among shards.
 func shardOf(docID string, shards int) int {
@@ -142,17 +152,23 @@ func (s *shardedSink) drain() error {
 	return s.failure()
 }
 
-// finish writes the rest of the queues, then finishes every shard at once
-// (a full build merges each shard's segments then).
+// finish writes the rest of the queues, then finishes the shards, one per
+// CPU at a time (a full build merges each shard's segments then, with
+// memory in proportion to the shard).
 func (s *shardedSink) finish() error {
 	if err := s.drain(); err != nil {
 		s.abort()
 		return err
 	}
 	errs := make([]error, len(s.sinks))
+	busy := make(chan struct{}, busyShards(len(s.sinks)))
 	var wg sync.WaitGroup
 	for i, sink := range s.sinks {
-		wg.Go(func() { errs[i] = sink.finish() })
+		wg.Go(func() {
+			busy <- struct{}{}
+			defer func() { <-busy }()
+			errs[i] = sink.finish()
+		})
 	}
 	wg.Wait()
 	return errors.Join(errs...)

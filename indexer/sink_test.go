@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/precedent/precedent/corpus"
 )
@@ -92,5 +95,63 @@ func TestEmptyGeneration(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(IndexDir(opt.Data), r.Generation)); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestShardCount: small generations get one shard, others one per CPU,
+// and none gets shards of more than maxShardPassages passages.
+func TestShardCount(t *testing.T) {
+	cpus := min(runtime.NumCPU(), maxCPUShards)
+	for _, c := range []struct{ set, passages, want int }{
+		{0, autoShardPassages - 1, 1},
+		{0, autoShardPassages, cpus},
+		{0, 1_004_125, max(cpus, 2)},
+		{0, 4_016_500, max(cpus, 5)},
+		{3, 4_016_500, 3},
+	} {
+		got := shardCount(&Options{Shards: c.set}, c.passages)
+		if got != c.want {
+			t.Errorf("shardCount(Shards %d, %d passages) = %d, want %d", c.set, c.passages, got, c.want)
+		}
+		if c.set == 0 && got > 1 && (c.passages+got-1)/got > maxShardPassages {
+			t.Errorf("%d passages in %d shards: more than %d a shard", c.passages, got, maxShardPassages)
+		}
+	}
+}
+
+// countingSink is a passageSink whose finish records how many finish at once.
+type countingSink struct {
+	busy, most, done *atomic.Int32
+}
+
+func (s countingSink) index(string, map[string]interface{}) error { return nil }
+func (s countingSink) remove(string) error                        { return nil }
+func (s countingSink) abort()                                     {}
+func (s countingSink) finish() error {
+	n := s.busy.Add(1)
+	defer s.busy.Add(-1)
+	defer s.done.Add(1)
+	for m := s.most.Load(); n > m && !s.most.CompareAndSwap(m, n); m = s.most.Load() {
+	}
+	time.Sleep(20 * time.Millisecond)
+	return nil
+}
+
+// TestShardsFinishOnePerCPU: the shards' final merges, whose memory is in
+// proportion to the shard, run one per CPU at a time, and all of them run.
+func TestShardsFinishOnePerCPU(t *testing.T) {
+	var busy, most, done atomic.Int32
+	sinks := make([]passageSink, 3*runtime.NumCPU())
+	for i := range sinks {
+		sinks[i] = countingSink{&busy, &most, &done}
+	}
+	if err := newShardedSink(sinks, 1).finish(); err != nil {
+		t.Fatal(err)
+	}
+	if got := int(most.Load()); got > runtime.NumCPU() || got < 1 {
+		t.Errorf("%d shards finished at once, want 1 to %d", got, runtime.NumCPU())
+	}
+	if got := int(done.Load()); got != len(sinks) {
+		t.Errorf("%d of %d shards finished", got, len(sinks))
 	}
 }
