@@ -85,10 +85,11 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 // file failed unexpectedly.
 func collect(ctx context.Context, opt *Options, cache *fileCache, live liveGeneration, run *runRecords, lin Lineage, r *Report) (failed bool, err error) {
 	t := time.Now()
-	rels, err := listFiles(opt.Corpus, opt.Data, opt.IsMetadataFile)
+	files, err := listFiles(opt.Corpus, opt.Data, opt.IsMetadataFile, opt.Data)
 	if err != nil {
 		return false, fmt.Errorf("walking the corpus: %w", err)
 	}
+	defer files.release()
 	r.Timings.ScanMS = time.Since(t).Milliseconds()
 	t = time.Now()
 	var prev *recordReader
@@ -99,12 +100,12 @@ func collect(ctx context.Context, opt *Options, cache *fileCache, live liveGener
 		}
 		defer closeLive()
 	}
-	col, err := newCollector(r, prev, run, lin, rels, opt.Data, opt.Progress)
+	col, err := newCollector(r, prev, run, lin, files, opt.Data, opt.Progress)
 	if err != nil {
 		return false, err
 	}
 	defer col.close()
-	err = extractAll(ctx, opt, cache, rels, col.add)
+	err = extractAll(ctx, opt, cache, files, col.add)
 	if err == nil {
 		err = col.finish()
 	}

@@ -17,22 +17,21 @@ type collector struct {
 	oldOK    bool          // whether old holds one
 	records  *runRecords
 	lineage  Lineage
-	total    int
 	progress func(phase string, done, total int)
 	failed   bool // some file failed unexpectedly (not cached, retried next run)
 
-	files []string       // the run's listing, whose files come in its order
+	files *corpusListing // the run's, whose files come in its order
 	kept  *keptDocuments // by file number in files
 }
 
-// newCollector makes a collector for the files listed in files, with the
+// newCollector makes a collector for the files of a listing, with the
 // table of kept documents mapped in dir ("" for the heap).
-func newCollector(r *Report, prev *recordReader, records *runRecords, lin Lineage, files []string, dir string, progress func(string, int, int)) (*collector, error) {
-	kept, err := newKeptDocuments(dir, len(files))
+func newCollector(r *Report, prev *recordReader, records *runRecords, lin Lineage, files *corpusListing, dir string, progress func(string, int, int)) (*collector, error) {
+	kept, err := newKeptDocuments(dir, files.len())
 	if err != nil {
 		return nil, err
 	}
-	c := &collector{r: r, prev: prev, records: records, lineage: lin, total: len(files), progress: progress, files: files, kept: kept}
+	c := &collector{r: r, prev: prev, records: records, lineage: lin, progress: progress, files: files, kept: kept}
 	if c.oldOK, err = prev.read(&c.old); err != nil {
 		kept.release()
 	}
@@ -41,13 +40,13 @@ func newCollector(r *Report, prev *recordReader, records *runRecords, lin Lineag
 
 func (c *collector) add(res fileResult) error {
 	r, f := c.r, res.file
-	if r.FilesSeen >= len(c.files) || c.files[r.FilesSeen] != f.rel {
+	if r.FilesSeen >= c.files.len() || !c.files.is(r.FilesSeen, f.rel) {
 		return fmt.Errorf("%s: a result out of the listing's order", f.rel)
 	}
 	file := r.FilesSeen
 	r.FilesSeen++
 	if c.progress != nil {
-		defer c.progress("extract", r.FilesSeen, c.total)
+		defer c.progress("extract", r.FilesSeen, c.files.len())
 	}
 	if res.failure != "" {
 		c.failed = true
@@ -118,7 +117,7 @@ func (c *collector) duplicate(contentHash, symbol, lang, id string) (Duplicate, 
 			continue
 		}
 		if file, ok := c.kept.find(k[0], k[1]); ok {
-			return Duplicate{DuplicateOf: c.files[file], Why: "same " + k[0]}, true
+			return Duplicate{DuplicateOf: c.files.path(file), Why: "same " + k[0]}, true
 		}
 	}
 	return Duplicate{}, false

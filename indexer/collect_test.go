@@ -46,7 +46,7 @@ func testCollector(t *testing.T) *collector {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { run.close() })
-	c, err := newCollector(&Report{}, nil, run, nil, []string{"A_RES_70_237.en.txt"}, t.TempDir(), nil)
+	c, err := newCollector(&Report{}, nil, run, nil, listingOf(t, "A_RES_70_237.en.txt"), t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

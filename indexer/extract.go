@@ -23,7 +23,7 @@ type fileResult struct {
 // once, so memory stays bounded whatever the order in which workers finish:
 // file i's result goes to slot i modulo the window, which file i-window's
 // result has left by then.
-func extractAll(ctx context.Context, opt *Options, cache *fileCache, rels []string, collect func(fileResult) error) error {
+func extractAll(ctx context.Context, opt *Options, cache *fileCache, files *corpusListing, collect func(fileResult) error) error {
 	results := make([]chan fileResult, 4*opt.Workers)
 	for i := range results {
 		results[i] = make(chan fileResult, 1)
@@ -34,7 +34,7 @@ func extractAll(ctx context.Context, opt *Options, cache *fileCache, rels []stri
 	defer cancel()
 	go func() {
 		defer close(jobs)
-		for i := range rels {
+		for i := range files.len() {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
@@ -53,12 +53,12 @@ func extractAll(ctx context.Context, opt *Options, cache *fileCache, rels []stri
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i%len(results)] <- processFile(ctx, opt, cache, rels[i])
+				results[i%len(results)] <- processFile(ctx, opt, cache, files.path(i))
 			}
 		}()
 	}
 	defer wg.Wait()
-	for i := range rels {
+	for i := range files.len() {
 		var r fileResult
 		select {
 		case r = <-results[i%len(results)]:

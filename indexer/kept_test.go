@@ -57,9 +57,9 @@ func TestCollectorFindsDuplicates(t *testing.T) {
 		{"e.txt", "h4", "", "fr", "A_70_174.fr"},           // same id as d
 		{"f.txt", "h5", "", "en", "A_70_174.en.untitled"},  // kept
 	}
-	rels := make([]string, len(files))
-	for i, f := range files {
-		rels[i] = f.rel
+	var rels []string
+	for _, f := range files {
+		rels = append(rels, f.rel)
 	}
 	run, err := newRunRecords(t.TempDir())
 	if err != nil {
@@ -67,7 +67,7 @@ func TestCollectorFindsDuplicates(t *testing.T) {
 	}
 	defer run.close()
 	r := &Report{}
-	c, err := newCollector(r, nil, run, nil, rels, t.TempDir(), nil)
+	c, err := newCollector(r, nil, run, nil, listingOf(t, rels...), t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,10 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"io/fs"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/precedent/precedent/corpus"
@@ -18,40 +16,6 @@ type corpusFile struct {
 	rel         string // slash-separated, relative to the corpus root
 	contentHash string // sha256 of the file, hex
 	key         string // cache key: content, metadata files, pipeline version
-}
-
-// listFiles returns the candidate document files under root, sorted:
-// regular files, not hidden, not metadata files, not inside skipDir.
-func listFiles(root, skipDir string, isMetadata func(string) bool) ([]string, error) {
-	skipAbs, _ := filepath.Abs(skipDir)
-	var rels []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if d.IsDir() {
-			abs, _ := filepath.Abs(p)
-			if p != root && (strings.HasPrefix(name, ".") || abs == skipAbs) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || strings.HasPrefix(name, ".") {
-			return nil
-		}
-		if isMetadata != nil && isMetadata(name) {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		rels = append(rels, strings.Clone(filepath.ToSlash(rel))) // not the walk's whole path
-		return nil
-	})
-	sort.Strings(rels)
-	return rels, err
 }
 
 // metadataInputs returns the metadata files that may describe rel: its

@@ -31,16 +31,27 @@ func Make[T any](a *Arrays, n int) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.files = append(a.files, f)
 	if err := f.Truncate(int64(size)); err != nil { // a sparse file: zeros
+		f.Close()
 		return nil, err
 	}
+	m, err := a.Map(f, size)
+	if err != nil {
+		return nil, err
+	}
+	return unsafe.Slice((*T)(unsafe.Pointer(&m[0])), n), nil
+}
+
+// Map maps the first size bytes of f, shared and writable, as an array of
+// a: Release unmaps it and closes f.
+func (a *Arrays) Map(f *os.File, size int) ([]byte, error) {
+	a.files = append(a.files, f)
 	m, err := mmap.MapRegion(f, size, mmap.RDWR, 0, 0)
 	if err != nil {
 		return nil, err
 	}
 	a.maps = append(a.maps, m)
-	return unsafe.Slice((*T)(unsafe.Pointer(&m[0])), n), nil
+	return m, nil
 }
 
 // Release unmaps and deletes every array of a; they cannot be used
