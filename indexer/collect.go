@@ -34,8 +34,9 @@ func newCollector(r *Report, prev *recordReader, records *runRecords, lin Lineag
 	c := &collector{r: r, prev: prev, records: records, lineage: lin, progress: progress, files: files, kept: kept}
 	if c.oldOK, err = prev.read(&c.old); err != nil {
 		kept.release()
+		return nil, err
 	}
-	return c, err
+	return c, nil
 }
 
 func (c *collector) add(res fileResult) error {
