@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"syscall"
 	"time"
@@ -81,15 +82,17 @@ func runIndex(args []string) error {
 
 // indexingMemory tunes the garbage collector for an indexing run, which
 // makes much short-lived garbage: collections half as often as Go's default
-// (GOGC 200: 15% less CPU at 10x), under a soft limit of 1 GiB that keeps
-// the heap bounded as the corpus grows. GOGC and GOMEMLIMIT set in the
+// (GOGC 200: 15% less CPU at 10x), under a soft limit of 256 MiB a CPU (at
+// most four), as the indexer analyses one batch a CPU at once: its live heap
+// is level whatever the corpus, and the limit makes the runtime return the
+// pages it freed instead of holding them. GOGC and GOMEMLIMIT set in the
 // environment win.
 func indexingMemory() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(1 << 30)
+		debug.SetMemoryLimit(int64(min(runtime.NumCPU(), 4)) << 28)
 	}
 }
 
