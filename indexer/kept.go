@@ -40,8 +40,11 @@ func newKeptDocuments(dir string, files int) (*keptDocuments, error) {
 	}
 	k := &keptDocuments{arrays: mapped.Arrays{Dir: dir}}
 	var err error
-	k.slots, err = mapped.Make[keptSlot](&k.arrays, n)
-	return k, err
+	if k.slots, err = mapped.Make[keptSlot](&k.arrays, n); err != nil {
+		k.arrays.Release()
+		return nil, err
+	}
+	return k, nil
 }
 
 // find returns the number of the file kept under the key kind and value.
