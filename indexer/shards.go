@@ -25,10 +25,8 @@ const (
 	// builder merges a shard's segments into one when it closes, holding
 	// about 40 bytes a passage of the shard meanwhile (BENCHMARKS.md,
 	// "Ninth session"): a larger generation gets more shards, not larger
-	// ones, and its shards are closed one per CPU at a time. A shard has
-	// then at most builderMergeMax segments of DefaultBatchSize passages,
-	// which the builder merges in one round.
-	maxShardPassages = builderMergeMax * DefaultBatchSize
+	// ones, and its shards are closed one per CPU at a time.
+	maxShardPassages = 1_000_000
 )
 
 // shardCount is the number of shards of a new generation of passages:

@@ -40,15 +40,10 @@ type builderSink struct {
 	path      string
 	batchSize int
 	builder   bleve.Builder
-	indexed   int
-	busy      chan struct{} // held while a batch is analysed and written
 }
 
-// newBuilderSink makes a sink whose batches take a slot of busy while the
-// builder analyses and writes them, so that shards beyond the slots wait
-// instead of holding batches in memory at once.
-func newBuilderSink(path string, batchSize int, busy chan struct{}) *builderSink {
-	return &builderSink{path: path, batchSize: batchSize, busy: busy}
+func newBuilderSink(path string, batchSize int) *builderSink {
+	return &builderSink{path: path, batchSize: batchSize}
 }
 
 func (s *builderSink) index(id string, fields map[string]interface{}) error {
@@ -68,11 +63,6 @@ func (s *builderSink) index(id string, fields map[string]interface{}) error {
 		if err != nil {
 			return fmt.Errorf("creating index generation: %w", err)
 		}
-	}
-	s.indexed++
-	if s.indexed%s.batchSize == 0 { // this passage fills the batch: the builder writes it
-		s.busy <- struct{}{}
-		defer func() { <-s.busy }()
 	}
 	return s.builder.Index(id, fields)
 }

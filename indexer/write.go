@@ -20,17 +20,17 @@ type generationWriter struct {
 }
 
 // newGenerationWriter creates an empty generation of shards shards at
-// path, each written with Bleve's offline builder. One shard per CPU
-// analyses and writes a batch at a time, so the batches in flight do not
-// grow with the shards.
+// path, each written with Bleve's offline builder. The shards share the
+// batches of one per CPU: the passages waiting or being analysed at once
+// do not grow with the shards.
 func newGenerationWriter(path string, batchSize, shards int) (*generationWriter, error) {
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		return nil, err
 	}
-	busy := make(chan struct{}, busyShards(shards))
+	batchSize = max(1, batchSize*busyShards(shards)/shards)
 	sinks := make([]passageSink, shards)
 	for i := range sinks {
-		sinks[i] = newBuilderSink(shardPath(path, i), batchSize, busy)
+		sinks[i] = newBuilderSink(shardPath(path, i), batchSize)
 	}
 	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize)}, nil
 }
