@@ -268,9 +268,9 @@ func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *gen
 		})
 	}
 	done := 0
-	if err == nil {
+	for pass := 0; err == nil && pass < w.passes(); pass++ {
 		err = compare(from, run, families, func(old, cur *fileRecord) error {
-			if !reindexed(old, cur) {
+			if !reindexed(old, cur) || !w.inPass(cur.Document, pass) {
 				return nil
 			}
 			if err := ctx.Err(); err != nil {
@@ -289,12 +289,12 @@ func writeGeneration(ctx context.Context, opt *Options, cache *fileCache, w *gen
 			}
 			return nil
 		})
+		if err == nil {
+			err = w.endPass(pass)
+		}
 	}
 	if err != nil {
 		w.abort()
-		return err
-	}
-	if err := w.finish(); err != nil {
 		return err
 	}
 	return writeManifest(w.path, run, families)

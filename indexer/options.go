@@ -33,8 +33,8 @@ type Options struct {
 
 	Workers int // files extracted at once; default 2
 	// BatchSize is the passages per Bleve batch: per segment of a full
-	// rebuild (merged once at the end; shared out when there are more
-	// shards than CPUs), per batch of an update. Default DefaultBatchSize.
+	// rebuild (merged once at the end), per batch of an update. Default
+	// DefaultBatchSize.
 	BatchSize int
 	// Shards is the number of shards of a generation built from scratch;
 	// 0 chooses by size and CPUs (see shardCount). Updates keep the live

@@ -18,7 +18,7 @@ import (
 // segment per shard however many batches, no scratch directory, the format version
 // and manifest stored, every passage searchable by id.
 func TestFullBuildSegments(t *testing.T) {
-	for _, c := range []struct{ batch, shards int }{{1, 1}, {2, 1}, {1000, 1}, {2, 2}, {1000, 3}} {
+	for _, c := range []struct{ batch, shards int }{{1, 1}, {2, 1}, {1000, 1}, {2, 2}, {1000, 3}, {2, 5}} {
 		t.Run(fmt.Sprintf("batch=%d/shards=%d", c.batch, c.shards), func(t *testing.T) {
 			opt := fixtureOptions(t, "testdata/corpus")
 			opt.BatchSize, opt.Shards = c.batch, c.shards
@@ -98,23 +98,34 @@ func TestEmptyGeneration(t *testing.T) {
 	}
 }
 
-// TestShardCount: small generations get one shard, others one per CPU,
-// and none gets shards of more than maxShardPassages passages.
+// TestShardCount: small generations get one shard, others one per CPU, or
+// a multiple of that, the least that keeps them within maxShardPassages.
 func TestShardCount(t *testing.T) {
 	cpus := min(runtime.NumCPU(), maxCPUShards)
-	for _, c := range []struct{ set, passages, want int }{
-		{0, autoShardPassages - 1, 1},
-		{0, autoShardPassages, cpus},
-		{0, 1_004_125, max(cpus, 2)},
-		{0, 4_016_500, max(cpus, 5)},
-		{3, 4_016_500, 3},
+	for _, c := range []struct{ set, passages int }{
+		{0, autoShardPassages - 1},
+		{0, autoShardPassages},
+		{0, 1_004_125},
+		{0, 2_008_250},
+		{0, 4_016_500},
+		{3, 4_016_500},
 	} {
 		got := shardCount(&Options{Shards: c.set}, c.passages)
-		if got != c.want {
-			t.Errorf("shardCount(Shards %d, %d passages) = %d, want %d", c.set, c.passages, got, c.want)
-		}
-		if c.set == 0 && got > 1 && (c.passages+got-1)/got > maxShardPassages {
+		switch {
+		case c.set > 0:
+			if got != c.set {
+				t.Errorf("shardCount(Shards %d) = %d", c.set, got)
+			}
+		case c.passages < autoShardPassages:
+			if got != 1 {
+				t.Errorf("shardCount(%d passages) = %d, want 1", c.passages, got)
+			}
+		case got%cpus != 0 || got < cpus:
+			t.Errorf("shardCount(%d passages) = %d, not a multiple of %d CPUs", c.passages, got, cpus)
+		case (c.passages+got-1)/got > maxShardPassages:
 			t.Errorf("%d passages in %d shards: more than %d a shard", c.passages, got, maxShardPassages)
+		case got > cpus && (c.passages+got-cpus-1)/(got-cpus) <= maxShardPassages:
+			t.Errorf("%d passages in %d shards: %d would do", c.passages, got, got-cpus)
 		}
 	}
 }
@@ -145,7 +156,7 @@ func TestShardsFinishOnePerCPU(t *testing.T) {
 	for i := range sinks {
 		sinks[i] = countingSink{&busy, &most, &done}
 	}
-	if err := newShardedSink(sinks, 1).finish(); err != nil {
+	if err := newShardedSink(sinks, 1, len(sinks)).finish(); err != nil {
 		t.Fatal(err)
 	}
 	if got := int(most.Load()); got > runtime.NumCPU() || got < 1 {
@@ -153,5 +164,76 @@ func TestShardsFinishOnePerCPU(t *testing.T) {
 	}
 	if got := int(done.Load()); got != len(sinks) {
 		t.Errorf("%d of %d shards finished", got, len(sinks))
+	}
+}
+
+// recordingSink is a passageSink that records its passages and whether it
+// finished.
+type recordingSink struct {
+	ids      []string
+	finished bool
+}
+
+func (s *recordingSink) index(id string, _ map[string]interface{}) error {
+	s.ids = append(s.ids, id)
+	return nil
+}
+func (s *recordingSink) remove(string) error { return nil }
+func (s *recordingSink) abort()              {}
+func (s *recordingSink) finish() error {
+	s.finished = true
+	return nil
+}
+
+// TestShardsWrittenInPasses: five shards written two at a time take three
+// passes; each pass's documents go to its shards only, which are finished
+// when it ends and the later ones not yet; a passage for a shard whose pass
+// ended is refused.
+func TestShardsWrittenInPasses(t *testing.T) {
+	sinks := make([]*recordingSink, 5)
+	shards := make([]passageSink, len(sinks))
+	for i := range sinks {
+		sinks[i] = &recordingSink{}
+		shards[i] = sinks[i]
+	}
+	s := newShardedSink(shards, 1, 2)
+	if s.passes() != 3 {
+		t.Fatalf("passes() = %d, want 3", s.passes())
+	}
+	docs := make([]string, 100)
+	for i := range docs {
+		docs[i] = fmt.Sprintf("doc-%d", i)
+	}
+	for pass := range s.passes() {
+		for _, doc := range docs {
+			if s.inPass(doc, pass) {
+				if err := s.index(corpus.PassageID(doc, 1), map[string]interface{}{FieldDocID: doc}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := s.endPass(pass); err != nil {
+			t.Fatal(err)
+		}
+		for i, sink := range sinks {
+			if want := i < 2*(pass+1); sink.finished != want {
+				t.Errorf("after pass %d: shard %d finished %v, want %v", pass, i, sink.finished, want)
+			}
+		}
+	}
+	written := 0
+	for i, sink := range sinks {
+		for _, id := range sink.ids {
+			if shard := shardOf(corpus.PassageDocument(id), len(sinks)); shard != i {
+				t.Errorf("%s written to shard %d, not its shard %d", id, i, shard)
+			}
+		}
+		written += len(sink.ids)
+	}
+	if written != len(docs) {
+		t.Errorf("%d passages written, want %d", written, len(docs))
+	}
+	if err := s.index(corpus.PassageID(docs[0], 2), map[string]interface{}{FieldDocID: docs[0]}); err == nil {
+		t.Error("a passage for a shard whose pass ended was accepted")
 	}
 }

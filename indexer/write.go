@@ -16,26 +16,26 @@ import (
 // passages and hands them to a sink.
 type generationWriter struct {
 	path string // the generation's directory
-	sink passageSink
+	sink *shardedSink
 }
 
 // newGenerationWriter creates an empty generation of shards shards at
-// path, each written with Bleve's offline builder. The shards share the
-// batches of one per CPU: the passages waiting or being analysed at once
-// do not grow with the shards.
+// path, each written with Bleve's offline builder. The shards are written
+// one per CPU at a time, in passes over the documents (see passes), so the
+// passages waiting or being analysed at once do not grow with the shards.
 func newGenerationWriter(path string, batchSize, shards int) (*generationWriter, error) {
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		return nil, err
 	}
-	batchSize = max(1, batchSize*busyShards(shards)/shards)
 	sinks := make([]passageSink, shards)
 	for i := range sinks {
 		sinks[i] = newBuilderSink(shardPath(path, i), batchSize)
 	}
-	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize)}, nil
+	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize, busyShards(shards))}, nil
 }
 
-// openGenerationWriter opens the copy of a generation at path for updates.
+// openGenerationWriter opens the copy of a generation at path for updates,
+// all shards in one pass.
 func openGenerationWriter(path string, batchSize int) (*generationWriter, error) {
 	dirs, err := shardDirs(path)
 	if err != nil {
@@ -52,7 +52,7 @@ func openGenerationWriter(path string, batchSize int) (*generationWriter, error)
 		}
 		sinks = append(sinks, s)
 	}
-	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize)}, nil
+	return &generationWriter{path: path, sink: newShardedSink(sinks, batchSize, len(sinks))}, nil
 }
 
 // remove deletes passages by id.
@@ -122,6 +122,17 @@ func firstPassage(ps []corpus.Passage) int {
 	}
 	return first
 }
+
+// passes is the number of passes over the documents that write the
+// generation: add the documents of each pass (inPass), then end it
+// (endPass), in turn.
+func (w *generationWriter) passes() int { return w.sink.passes() }
+
+// inPass tells whether document docID is written in pass.
+func (w *generationWriter) inPass(docID string, pass int) bool { return w.sink.inPass(docID, pass) }
+
+// endPass closes the shards written in pass.
+func (w *generationWriter) endPass(pass int) error { return w.sink.endPass(pass) }
 
 // finish closes the generation's shards.
 func (w *generationWriter) finish() error { return w.sink.finish() }
