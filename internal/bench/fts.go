@@ -25,6 +25,7 @@ type FTSResult struct {
 	FirstQueryMS   float64           `json:"first_query_ms"`
 	Queries        map[string]*Stats `json:"queries"`
 	PeakRSS        int64             `json:"peak_rss"` // the FTS5 process's maxrss, bytes
+	Stolen         float64           `json:"stolen"`   // see ScaleResult
 }
 
 const ftsSchema = `

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -92,4 +93,46 @@ func corpusStamp(dir string) (string, error) {
 		return nil
 	})
 	return hex.EncodeToString(h.Sum(nil)), err
+}
+
+// cpuTimes are the machine's CPU times from /proc/stat, in clock ticks:
+// all of them, and those stolen by the hypervisor. Zero where unreadable.
+type cpuTimes struct{ total, steal uint64 }
+
+func readCPUTimes() cpuTimes {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return cpuTimes{}
+	}
+	return parseCPUTimes(string(b))
+}
+
+// parseCPUTimes reads the first line of /proc/stat: "cpu" then user, nice,
+// system, idle, iowait, irq, softirq, steal (guest time is in user).
+func parseCPUTimes(stat string) cpuTimes {
+	line, _, _ := strings.Cut(stat, "\n")
+	fields := strings.Fields(line)
+	if len(fields) < 9 || fields[0] != "cpu" {
+		return cpuTimes{}
+	}
+	var t cpuTimes
+	for i, f := range fields[1:9] {
+		n, err := strconv.ParseUint(f, 10, 64)
+		if err != nil {
+			return cpuTimes{}
+		}
+		t.total += n
+		if i == 7 {
+			t.steal = n
+		}
+	}
+	return t
+}
+
+// stolenSince is the share of the CPU time since before that was stolen.
+func (t cpuTimes) stolenSince(before cpuTimes) float64 {
+	if t.total <= before.total || t.steal < before.steal {
+		return 0
+	}
+	return float64(t.steal-before.steal) / float64(t.total-before.total)
 }

@@ -15,12 +15,25 @@ func WriteReport(w io.Writer, r *Result) {
 	}
 	fmt.Fprintf(w, "Machine: %d CPUs, %s, %.1f GiB, %s %s, load average at start %s. Seed %d. Base corpus: %d documents, %d passages.\n\n",
 		m.CPUs, m.Model, float64(m.MemBytes)/(1<<30), m.Go, m.OS, m.LoadAvg, r.Seed, r.BaseDocuments, r.BasePassages)
+	writeStolen(w, r)
 	writeIndexTable(w, r)
 	writeServeTable(w, r)
 	for _, sr := range r.Scales {
 		writeQueryTable(w, sr)
 	}
 	writeGrowth(w, r)
+}
+
+// writeStolen shows how much CPU time the hypervisor took during each phase.
+func writeStolen(w io.Writer, r *Result) {
+	fmt.Fprintln(w, "CPU time stolen by the hypervisor while each phase ran, as a share of the machine's CPU time (/proc/stat): above a few percent, that phase's wall-clock figures (passages/s, latencies) understate the machine.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| scale | index | serve | FTS5 |")
+	fmt.Fprintln(w, "|---|---|---|---|")
+	for _, s := range r.Scales {
+		fmt.Fprintf(w, "| %dx | %.1f%% | %.1f%% | %.1f%% |\n", s.Scale, 100*s.Index.Stolen, 100*s.Serve.Stolen, 100*s.FTS.Stolen)
+	}
+	fmt.Fprintln(w)
 }
 
 func writeIndexTable(w io.Writer, r *Result) {

@@ -46,6 +46,9 @@ type Result struct {
 }
 
 // ScaleResult are the figures of one scaled corpus.
+// The phases' Stolen is the share of the machine's CPU time that its
+// hypervisor stole while the phase ran (/proc/stat): on a shared virtual
+// machine it slows the wall-clock figures of that phase.
 type ScaleResult struct {
 	Scale int          `json:"scale"`
 	Index *IndexResult `json:"index"`
@@ -132,13 +135,13 @@ func runScale(ctx context.Context, opt Options, s Scaler, cfg phaseConfig) (*Sca
 	if u, err = runPhase(ctx, opt, cfg, "serve", sr.Serve); err != nil {
 		return nil, err
 	}
-	sr.Serve.PeakRSS = u.peakRSS
+	sr.Serve.PeakRSS, sr.Serve.Stolen = u.peakRSS, u.stolen
 	progress(opt, fmt.Sprintf("%dx: SQLite FTS5 peer", cfg.Copies))
 	sr.FTS = &FTSResult{}
 	if u, err = runPhase(ctx, opt, cfg, "fts", sr.FTS); err != nil {
 		return nil, err
 	}
-	sr.FTS.PeakRSS = u.peakRSS
+	sr.FTS.PeakRSS, sr.FTS.Stolen = u.peakRSS, u.stolen
 	return sr, nil
 }
 
@@ -155,7 +158,7 @@ func indexPhase(ctx context.Context, opt Options, s Scaler, cfg phaseConfig) (*I
 	if err != nil {
 		return nil, err
 	}
-	res.PeakRSS, res.CPUSeconds = u.peakRSS, u.cpuSeconds
+	res.PeakRSS, res.CPUSeconds, res.Stolen = u.peakRSS, u.cpuSeconds, u.stolen
 	return res, nil
 }
 
@@ -163,6 +166,7 @@ func indexPhase(ctx context.Context, opt Options, s Scaler, cfg phaseConfig) (*I
 type usage struct {
 	peakRSS    int64   // bytes
 	cpuSeconds float64 // user + system
+	stolen     float64 // the machine's CPU time stolen meanwhile, a share
 }
 
 // runPhase runs one phase in a child process, reads its result into out
@@ -177,18 +181,19 @@ func runPhase(ctx context.Context, opt Options, cfg phaseConfig, phase string, o
 	args := append(append([]string(nil), opt.Command[1:]...), "--phase", phase, "--config", cfgPath, "--result", resPath)
 	cmd := exec.CommandContext(ctx, opt.Command[0], args...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	before := readCPUTimes()
 	if err := cmd.Run(); err != nil {
 		return usage{}, fmt.Errorf("%s phase: %w", phase, err)
 	}
+	u := usage{stolen: readCPUTimes().stolenSince(before)}
 	if err := readJSON(resPath, out); err != nil {
 		return usage{}, err
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		return usage{}, nil
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		u.peakRSS = ru.Maxrss << 10
+		u.cpuSeconds = time.Duration(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime)).Seconds()
 	}
-	cpu := time.Duration(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime))
-	return usage{peakRSS: ru.Maxrss << 10, cpuSeconds: cpu.Seconds()}, nil
+	return u, nil
 }
 
 func progress(opt Options, msg string) {

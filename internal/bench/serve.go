@@ -27,6 +27,7 @@ type ServeResult struct {
 	HTTPClients  int               `json:"http_clients"`
 	RSS          int64             `json:"rss"`      // VmRSS after the mix, bytes
 	PeakRSS      int64             `json:"peak_rss"` // the serving process's maxrss, bytes
+	Stolen       float64           `json:"stolen"`   // see ScaleResult
 }
 
 // ClassAll is the HTTP row of the whole mix interleaved.
