@@ -58,13 +58,18 @@ func BenchmarkIndex(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				for _, d := range docs {
-					if err := w.add(d, nil); err != nil {
+				for pass := range w.passes() {
+					for _, d := range docs {
+						if !w.inPass(d.ID, pass) {
+							continue
+						}
+						if err := w.add(d, nil); err != nil {
+							b.Fatal(err)
+						}
+					}
+					if err := w.endPass(pass); err != nil {
 						b.Fatal(err)
 					}
-				}
-				if err := w.finish(); err != nil {
-					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(passages*b.N)/b.Elapsed().Seconds(), "passages/s")

@@ -201,9 +201,6 @@ func (s *shardedSink) endPass(pass int) error {
 	return errors.Join(errs...)
 }
 
-// finish ends every pass.
-func (s *shardedSink) finish() error { return s.endPass(s.passes() - 1) }
-
 // abort gives up the shards not finished yet.
 func (s *shardedSink) abort() {
 	s.drain(len(s.sinks))

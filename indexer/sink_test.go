@@ -156,7 +156,7 @@ func TestShardsFinishOnePerCPU(t *testing.T) {
 	for i := range sinks {
 		sinks[i] = countingSink{&busy, &most, &done}
 	}
-	if err := newShardedSink(sinks, 1, len(sinks)).finish(); err != nil {
+	if err := newShardedSink(sinks, 1, len(sinks)).endPass(0); err != nil {
 		t.Fatal(err)
 	}
 	if got := int(most.Load()); got > runtime.NumCPU() || got < 1 {

@@ -134,9 +134,6 @@ func (w *generationWriter) inPass(docID string, pass int) bool { return w.sink.i
 // endPass closes the shards written in pass.
 func (w *generationWriter) endPass(pass int) error { return w.sink.endPass(pass) }
 
-// finish closes the generation's shards.
-func (w *generationWriter) finish() error { return w.sink.finish() }
-
 // abort closes an unfinished generation; the caller deletes it.
 func (w *generationWriter) abort() { w.sink.abort() }
 
