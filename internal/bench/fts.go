@@ -24,8 +24,8 @@ type FTSResult struct {
 	OpenMS         float64           `json:"open_ms"`
 	FirstQueryMS   float64           `json:"first_query_ms"`
 	Queries        map[string]*Stats `json:"queries"`
-	PeakRSS        int64             `json:"peak_rss"` // the FTS5 process's maxrss, bytes
-	Stolen         float64           `json:"stolen"`   // see ScaleResult
+	PeakRSS        int64             `json:"peak_rss"`         // the FTS5 process's maxrss, bytes
+	Stolen         *float64          `json:"stolen,omitempty"` // see ScaleResult
 }
 
 const ftsSchema = `

@@ -25,9 +25,9 @@ type IndexResult struct {
 	MBPerSec       float64         `json:"mb_per_s"`
 	IndexBytes     int64           `json:"index_bytes"`
 	Timings        indexer.Timings `json:"timings"`
-	PeakRSS        int64           `json:"peak_rss"`    // bytes, the indexing process's maxrss
-	CPUSeconds     float64         `json:"cpu_seconds"` // user + system time of the indexing process
-	Stolen         float64         `json:"stolen"`      // see ScaleResult
+	PeakRSS        int64           `json:"peak_rss"`         // bytes, the indexing process's maxrss
+	CPUSeconds     float64         `json:"cpu_seconds"`      // user + system time of the indexing process
+	Stolen         *float64        `json:"stolen,omitempty"` // see ScaleResult
 	// PeakRSSAnon and PeakHeap are the highest RssAnon and Go heap sampled
 	// in any phase of Memory: what the indexing process itself holds, as
 	// opposed to PeakRSS, which counts mapped index files too.

@@ -129,10 +129,12 @@ func parseCPUTimes(stat string) cpuTimes {
 	return t
 }
 
-// stolenSince is the share of the CPU time since before that was stolen.
-func (t cpuTimes) stolenSince(before cpuTimes) float64 {
-	if t.total <= before.total || t.steal < before.steal {
-		return 0
+// stolenSince is the share of the CPU time since before that was stolen,
+// nil when either reading failed or they are out of order.
+func (t cpuTimes) stolenSince(before cpuTimes) *float64 {
+	if before.total == 0 || t.total <= before.total || t.steal < before.steal {
+		return nil
 	}
-	return float64(t.steal-before.steal) / float64(t.total-before.total)
+	share := float64(t.steal-before.steal) / float64(t.total-before.total)
+	return &share
 }

@@ -13,7 +13,7 @@ func TestStolenCPUTime(t *testing.T) {
 		t.Fatalf("parsed %+v, want total 1000 (guest not counted twice), steal 60", before)
 	}
 	after := cpuTimes{total: 1400, steal: 160}
-	if got := after.stolenSince(before); math.Abs(got-0.25) > 1e-9 {
+	if got := after.stolenSince(before); got == nil || math.Abs(*got-0.25) > 1e-9 {
 		t.Errorf("stolen share %v, want 0.25", got)
 	}
 	for _, stat := range []string{"", "intr 1 2 3", "cpu 1 2 x 4 5 6 7 8", "cpu 1 2 3"} {
@@ -21,7 +21,13 @@ func TestStolenCPUTime(t *testing.T) {
 			t.Errorf("parseCPUTimes(%q) = %+v, want zero", stat, got)
 		}
 	}
-	if got := before.stolenSince(after); got != 0 {
-		t.Errorf("a reading older than the one before gives %v, want 0", got)
+	if got := before.stolenSince(after); got != nil {
+		t.Errorf("a reading older than the one before gives %v, want not measured", *got)
+	}
+	if got := after.stolenSince(cpuTimes{}); got != nil {
+		t.Errorf("an unreadable first reading gives %v, want not measured", *got)
+	}
+	if got := percent(nil); got != "not measured" {
+		t.Errorf("percent(nil) = %q", got)
 	}
 }

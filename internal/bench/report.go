@@ -31,9 +31,17 @@ func writeStolen(w io.Writer, r *Result) {
 	fmt.Fprintln(w, "| scale | index | serve | FTS5 |")
 	fmt.Fprintln(w, "|---|---|---|---|")
 	for _, s := range r.Scales {
-		fmt.Fprintf(w, "| %dx | %.1f%% | %.1f%% | %.1f%% |\n", s.Scale, 100*s.Index.Stolen, 100*s.Serve.Stolen, 100*s.FTS.Stolen)
+		fmt.Fprintf(w, "| %dx | %s | %s | %s |\n", s.Scale, percent(s.Index.Stolen), percent(s.Serve.Stolen), percent(s.FTS.Stolen))
 	}
 	fmt.Fprintln(w)
+}
+
+// percent shows a share, or "not measured".
+func percent(share *float64) string {
+	if share == nil {
+		return "not measured"
+	}
+	return fmt.Sprintf("%.1f%%", 100**share)
 }
 
 func writeIndexTable(w io.Writer, r *Result) {

@@ -48,7 +48,8 @@ type Result struct {
 // ScaleResult are the figures of one scaled corpus.
 // The phases' Stolen is the share of the machine's CPU time that its
 // hypervisor stole while the phase ran (/proc/stat): on a shared virtual
-// machine it slows the wall-clock figures of that phase.
+// machine it slows the wall-clock figures of that phase. It is nil when
+// not measured: no /proc/stat, or a phase reused from a run before it was.
 type ScaleResult struct {
 	Scale int          `json:"scale"`
 	Index *IndexResult `json:"index"`
@@ -164,9 +165,9 @@ func indexPhase(ctx context.Context, opt Options, s Scaler, cfg phaseConfig) (*I
 
 // usage is what a child process used.
 type usage struct {
-	peakRSS    int64   // bytes
-	cpuSeconds float64 // user + system
-	stolen     float64 // the machine's CPU time stolen meanwhile, a share
+	peakRSS    int64    // bytes
+	cpuSeconds float64  // user + system
+	stolen     *float64 // the machine's CPU time stolen meanwhile, a share; nil if unknown
 }
 
 // runPhase runs one phase in a child process, reads its result into out

@@ -25,9 +25,9 @@ type ServeResult struct {
 	InProcess    map[string]*Stats `json:"in_process"`
 	HTTP         map[string]*Stats `json:"http"` // per class, plus "all" for the whole mix
 	HTTPClients  int               `json:"http_clients"`
-	RSS          int64             `json:"rss"`      // VmRSS after the mix, bytes
-	PeakRSS      int64             `json:"peak_rss"` // the serving process's maxrss, bytes
-	Stolen       float64           `json:"stolen"`   // see ScaleResult
+	RSS          int64             `json:"rss"`              // VmRSS after the mix, bytes
+	PeakRSS      int64             `json:"peak_rss"`         // the serving process's maxrss, bytes
+	Stolen       *float64          `json:"stolen,omitempty"` // see ScaleResult
 }
 
 // ClassAll is the HTTP row of the whole mix interleaved.
